@@ -1,0 +1,30 @@
+package com.vaultcrmsync.emulator.soql;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The org's records as the SOQL engine reads them. Records are maps keyed by canonical field name,
+ * values typed as {@link SoqlSchema.FieldType} says, and always carry {@code Id} and {@code
+ * IsDeleted}. Implementations are safe to read while other threads write (a snapshot or a
+ * concurrent map).
+ */
+public interface SoqlRecordSource {
+
+  /** Every record of the object, deleted ones included (the engine filters for {@code query}). */
+  Stream<Map<String, Object>> scan(String objectName);
+
+  /**
+   * A record of any object by its 18-character id (15-character ids accepted), deleted included.
+   */
+  Optional<Map<String, Object>> byId(String id);
+
+  /**
+   * Records of the object whose {@code field} equals one of {@code values}, served from an index,
+   * or empty when that field is not indexed (the engine then scans). Deleted records included.
+   */
+  Optional<Collection<Map<String, Object>>> lookup(
+      String objectName, String field, Collection<?> values);
+}
