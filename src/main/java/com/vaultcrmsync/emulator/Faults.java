@@ -15,7 +15,7 @@ import java.util.Map;
  * @param latencyMs delay added before answering each data API request
  * @param lockRowEvery every n-th record write fails with {@code UNABLE_TO_LOCK_ROW}; 0 = never
  */
-record Faults(
+public record Faults(
     int failStatus,
     int failEvery,
     String failErrorCode,
@@ -23,7 +23,8 @@ record Faults(
     long latencyMs,
     int lockRowEvery) {
 
-  static final Faults NONE = new Faults(503, 0, null, 0, 0, 0);
+  /** No faults. */
+  public static final Faults NONE = new Faults(503, 0, null, 0, 0, 0);
 
   /** The error an injected failure answers with. */
   ApiError failure() {

@@ -133,10 +133,18 @@ public final class OrgStore implements SoqlRecordSource {
     return new ArrayList<>(lookup(object.name(), field.name(), List.of(value)).orElseThrow());
   }
 
-  /** Every record of every object (for saving); a weakly consistent view. */
-  Collection<Map<String, Object>> all() {
-    return byId.values();
+  /** A consistent copy of the record references and the id sequence, for saving. */
+  Snapshot snapshot() {
+    writeLock.lock();
+    try {
+      return new Snapshot(new ArrayList<>(byId.values()), sequence.get(), commits.get());
+    } finally {
+      writeLock.unlock();
+    }
   }
+
+  /** Records (immutable maps) as of one moment. */
+  record Snapshot(List<Map<String, Object>> records, long sequence, long commits) {}
 
   /** Starts the one write transaction; the caller must close it. */
   public Transaction begin() {

@@ -1,5 +1,6 @@
 package com.vaultcrmsync.emulator;
 
+import com.vaultcrmsync.emulator.soql.SoqlRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,54 +46,24 @@ final class RecordJson {
   }
 
   /**
-   * A SOQL result row: {@code attributes} added to the row and to each parent relationship map; a
-   * relationship's type is its reference field's target (or the parent's key prefix).
+   * A SOQL result row: {@code attributes} {type, url} first (from the engine's record type and id),
+   * then the selected fields; nested parent records get their own {@code attributes}.
    */
-  static Map<String, Object> row(
-      OrgSchema schema, ObjectDef object, Map<String, Object> row, String ownId, String version) {
+  static Map<String, Object> row(Map<String, Object> row, String fallbackType, String version) {
     Map<String, Object> out = new LinkedHashMap<>();
-    Object id = row.get("Id");
-    String url = id instanceof String s ? s : ownId;
-    out.put("attributes", attributes(object.name(), url, version));
+    if (row instanceof SoqlRecord record) {
+      out.put("attributes", attributes(record.objectName(), record.id(), version));
+    } else {
+      out.put("attributes", attributes(fallbackType, (String) row.get("Id"), version));
+    }
     for (Map.Entry<String, Object> e : row.entrySet()) {
       Object value = e.getValue();
-      if (value instanceof Map<?, ?> nested) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> parent = (Map<String, Object>) nested;
-        out.put(e.getKey(), parentRow(schema, object, e.getKey(), parent, row, version));
-      } else if (value instanceof List<?> list) {
-        out.put(e.getKey(), list);
+      if (value instanceof SoqlRecord parent) {
+        out.put(e.getKey(), row(parent, parent.objectName(), version));
       } else {
         out.put(e.getKey(), WireFormat.out(value));
       }
     }
     return out;
-  }
-
-  private static Map<String, Object> parentRow(
-      OrgSchema schema,
-      ObjectDef object,
-      String relationship,
-      Map<String, Object> parent,
-      Map<String, Object> childRow,
-      String version) {
-    FieldDef reference = object.relationship(relationship);
-    String parentId = parent.get("Id") instanceof String s ? s : null;
-    if (parentId == null
-        && reference != null
-        && childRow.get(reference.name()) instanceof String s) {
-      parentId = s;
-    }
-    ObjectDef target = null;
-    if (parentId != null) {
-      target = schema.byPrefix(SalesforceId.prefix(parentId)).orElse(null);
-    }
-    if (target == null && reference != null) {
-      target = schema.def(reference.referenceTo().get(0)).orElse(null);
-    }
-    if (target == null) {
-      return parent;
-    }
-    return row(schema, target, parent, parentId, version);
   }
 }
