@@ -158,10 +158,16 @@ final class PredicateCompiler {
 
   /** A test of "value equals literal" (null literal: value is null). */
   private Predicate<Object> equality(FieldPath path, Literal literal) throws SoqlException {
+    ValueKind kind = path.kind();
+    if (kind == ValueKind.BOOLEAN) {
+      // Salesforce: on a checkbox, null means false ("= null" is "= false").
+      boolean expected =
+          !(literal instanceof Literal.Null) && Boolean.TRUE.equals(typed(path, literal));
+      return value -> Boolean.TRUE.equals(value) == expected;
+    }
     if (literal instanceof Literal.Null) {
       return value -> value == null;
     }
-    ValueKind kind = path.kind();
     if (literal instanceof Literal.Relative relative && isTemporal(kind)) {
       Comparable<Object>[] range = range(kind, relative);
       return value ->

@@ -260,6 +260,21 @@ class SoqlEngineTest {
   }
 
   @Test
+  void onACheckboxNullMeansFalse() throws SoqlException {
+    assertThat(subjects("WHERE IsClosed = null ORDER BY Subject"))
+        .containsExactly("Email Globex", "No date", "Plan offsite", "Ship 100% o_k");
+    assertThat(subjects("WHERE IsClosed != null")).containsExactly("Call Acme");
+  }
+
+  @Test
+  void aConditionOnAMissingParentSeesNull() throws SoqlException {
+    assertThat(column("SELECT Name FROM Contact WHERE Account.Name = null", "Name"))
+        .containsExactly("No Account");
+    assertThat(column("SELECT Name FROM Contact WHERE Account.Name != 'Acme'", "Name"))
+        .containsExactly("No Account");
+  }
+
+  @Test
   void likeHonoursEscapedWildcardsAndIsCaseInsensitive() throws SoqlException {
     assertThat(subjects("WHERE Subject LIKE 'ship 100\\% O\\_K'")).containsExactly("Ship 100% o_k");
     assertThat(subjects("WHERE Subject LIKE '%100\\%%'")).containsExactly("Ship 100% o_k");
