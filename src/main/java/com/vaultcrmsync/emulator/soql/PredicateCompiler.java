@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Compiles a WHERE clause once into a predicate over records, checking every literal against its
@@ -199,7 +198,7 @@ final class PredicateCompiler {
     if (!(literal instanceof Literal.Text text)) {
       throw literals.mismatch(path, literal);
     }
-    Pattern pattern = LikePatterns.compile(text.value(), text.wildcards());
-    return value -> value != null && pattern.matcher((String) value).matches();
+    Predicate<String> pattern = LikePatterns.compile(text.value(), text.wildcards());
+    return value -> value != null && pattern.test((String) value);
   }
 }

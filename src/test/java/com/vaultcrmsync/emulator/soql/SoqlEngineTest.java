@@ -13,6 +13,7 @@ import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -281,6 +282,14 @@ class SoqlEngineTest {
     assertThat(subjects("WHERE Subject LIKE 'Ship 1000%'")).isEmpty();
     assertThat(subjects("WHERE Subject LIKE 'Call%' OR Subject LIKE 'email%' ORDER BY Subject"))
         .containsExactly("Call Acme", "Email Globex");
+  }
+
+  @Test
+  @Timeout(10)
+  void aPathologicalLikePatternStillAnswers() throws SoqlException {
+    org.add("Task", Map.of("Subject", "a".repeat(255)));
+    assertThat(subjects("WHERE Subject LIKE '" + "%a".repeat(20) + "%b'")).isEmpty();
+    assertThat(subjects("WHERE Subject LIKE '" + "%A".repeat(20) + "%'")).hasSize(1);
   }
 
   @Test
