@@ -2,8 +2,10 @@ package com.vaultcrmsync.emulator.soql;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -60,24 +62,40 @@ final class PredicateCompiler {
     }
     if (condition instanceof Condition.In in) {
       FieldPath path = resolver.resolve(in.field());
-      List<Predicate<Object>> options = new ArrayList<>();
-      for (Literal literal : in.values()) {
-        options.add(equality(path, literal));
-      }
-      Predicate<Object> any =
-          value -> {
-            for (Predicate<Object> option : options) {
-              if (option.test(value)) {
-                return true;
-              }
-            }
-            return false;
-          };
+      Predicate<Object> any = membership(path, in.values());
       return onValue(path, in.negated() ? any.negate() : any);
     }
     Condition.Like like = (Condition.Like) condition;
     FieldPath path = resolver.resolve(like.field());
     return onValue(path, like(path, like.pattern()));
+  }
+
+  /** A test of "value equals one of the literals"; a hash lookup when all are non-empty text. */
+  private Predicate<Object> membership(FieldPath path, List<Literal> values) throws SoqlException {
+    List<Predicate<Object>> options = new ArrayList<>();
+    Set<Object> keys = new HashSet<>();
+    boolean hashable = path.kind() == ValueKind.TEXT || path.kind() == ValueKind.ID;
+    for (Literal literal : values) {
+      options.add(equality(path, literal));
+      hashable &= literal instanceof Literal.Text text && !text.value().isEmpty();
+      if (hashable) {
+        keys.add(literals.typed(path, literal));
+      }
+    }
+    if (hashable && path.kind() == ValueKind.TEXT) {
+      return value -> value != null && keys.contains(ValueOrder.fold((String) value));
+    }
+    if (hashable) {
+      return value -> value != null && keys.contains(ValueOrder.normalizeId((String) value));
+    }
+    return value -> {
+      for (Predicate<Object> option : options) {
+        if (option.test(value)) {
+          return true;
+        }
+      }
+      return false;
+    };
   }
 
   private List<Predicate<Map<String, Object>>> compileAll(List<Condition> conditions)
