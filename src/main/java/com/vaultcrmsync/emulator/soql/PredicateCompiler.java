@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * ids compare exactly after 15-to-18 conversion; a date literal filters only date fields and a
  * datetime literal only datetime fields; relative date literals are day ranges; a null field fails
  * {@code =, <, <=, >, >=, LIKE, IN} and passes {@code !=} and {@code NOT IN} (SOQL has no
- * three-valued logic).
+ * three-valued logic); on a checkbox {@code null} means {@code false}, as Salesforce documents.
  */
 final class PredicateCompiler {
   private final String soql;
