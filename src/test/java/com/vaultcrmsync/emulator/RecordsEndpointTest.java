@@ -156,6 +156,11 @@ class RecordsEndpointTest {
         "INVALID_FIELD",
         "The Id field should not be specified in the sobject data.",
         null);
+    assertError(
+        http.call("POST", V + "/sobjects/Account", "{\"Name\":\"A\",\"NumberOfEmployees\":1.5}"),
+        "INVALID_TYPE_ON_FIELD_IN_RECORD",
+        "Employees: value not of required type: 1.5",
+        "[\"NumberOfEmployees\"]");
     EmulatorHttp.Reply parser =
         http.call(
             "POST", V + "/sobjects/Task", "{\"ActivityDate\":\"2020-04-30T13:19:18.000+02:00\"}");
