@@ -235,6 +235,14 @@ final class ApiRouter implements HttpHandler {
           return only(
               method, "GET", new Route("describe", c -> emulator.discovery().describe(c, object)));
         }
+        if (third.equals("updated")) {
+          return only(
+              method, "GET", new Route("updated", c -> emulator.replication().updated(c, object)));
+        }
+        if (third.equals("deleted")) {
+          return only(
+              method, "GET", new Route("deleted", c -> emulator.replication().deleted(c, object)));
+        }
         return switch (method) {
           case "GET", "HEAD" -> new Route("retrieve", c -> records.retrieve(c, object, third));
           case "PATCH" -> new Route("update", c -> records.update(c, object, third));

@@ -58,6 +58,7 @@ public final class Emulator implements AutoCloseable {
   private final SObjectEndpoint records;
   private final CollectionsEndpoint collections;
   private final DiscoveryEndpoint discovery;
+  private final ReplicationEndpoint replication;
   private final QueryEndpoint queries;
   private final OrgFile orgFile;
   private HttpServer server;
@@ -80,6 +81,7 @@ public final class Emulator implements AutoCloseable {
     this.records = new SObjectEndpoint(org, writes);
     this.collections = new CollectionsEndpoint(org, writes);
     this.discovery = new DiscoveryEndpoint(org);
+    this.replication = new ReplicationEndpoint(org);
     this.queries =
         new QueryEndpoint(
             new SoqlEngine(schema, org.store(), options.clock()), org.store(), cursors);
@@ -357,6 +359,10 @@ public final class Emulator implements AutoCloseable {
 
   DiscoveryEndpoint discovery() {
     return discovery;
+  }
+
+  ReplicationEndpoint replication() {
+    return replication;
   }
 
   QueryEndpoint queries() {

@@ -293,6 +293,24 @@ class RecordsEndpointTest {
   }
 
   @Test
+  void updatedAndDeletedListChangesInAWindow() {
+    String kept = account("Kept");
+    String gone = account("Gone");
+    clock.advanceSeconds(120);
+    http.call("DELETE", V + "/sobjects/Account/" + gone, null);
+    String window =
+        "?start=2026-01-15T09%3A00%3A00%2B00%3A00&end=2026-01-15T11%3A00%3A00%2B00%3A00";
+    EmulatorHttp.Reply updated = http.get(V + "/sobjects/Account/updated/" + window);
+    assertThat(updated.body())
+        .isEqualTo(
+            "{\"ids\":[\"" + kept + "\"],\"latestDateCovered\":\"2026-01-15T11:00:00.000+0000\"}");
+    EmulatorHttp.Reply deleted = http.get(V + "/sobjects/Account/deleted/" + window);
+    assertThat(deleted.json().get("deletedRecords").toString())
+        .isEqualTo("[{\"id\":\"" + gone + "\",\"deletedDate\":\"2026-01-15T10:02:00.000+0000\"}]");
+    assertThat(http.get(V + "/sobjects/Account/updated/").status()).isEqualTo(400);
+  }
+
+  @Test
   void upsertByExternalIdCreatesThenUpdatesAndRejectsUnknownFields() {
     String account = account("Acme");
     String body = "{\"Subject\":\"Sync\",\"WhatId\":\"" + account + "\"}";
