@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * save, with a data file).
  *
  * <p>Thread-safe: requests are served by a bounded pool; writes of one request are applied
- * atomically; reads never wait for writers.
+ * atomically; reads wait only while a commit publishes its records, never during validation.
  */
 public final class Emulator implements AutoCloseable {
 
