@@ -40,12 +40,14 @@ public final class CamelCrmGateway implements CrmGateway {
   private final ApiCallLedger ledger;
   private final SecretMask mask;
   private final ApiUsage baseline;
+  private final RetryBackoff backoff;
 
   public CamelCrmGateway(CamelContext context, ApiCallLedger ledger, SecretMask mask) {
     this.template = context.createProducerTemplate();
     this.ledger = ledger;
     this.mask = mask;
     this.baseline = ledger.snapshot();
+    this.backoff = RetryBackoff.from(context);
   }
 
   @Override
@@ -211,13 +213,59 @@ public final class CamelCrmGateway implements CrmGateway {
     return new CrmException(why.code(), message, null);
   }
 
-  private static <I> List<SaveResult> inChunks(
+  private <I> List<SaveResult> inChunks(
       List<I> items, Function<List<I>, List<SaveResult>> perChunk) {
     List<SaveResult> all = new ArrayList<>(items.size());
     for (int from = 0; from < items.size(); from += CHUNK) {
-      all.addAll(perChunk.apply(items.subList(from, Math.min(items.size(), from + CHUNK))));
+      List<I> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
+      all.addAll(withLockRetries(chunk, perChunk));
     }
     return all;
+  }
+
+  /**
+   * Sends the records that came back {@code UNABLE_TO_LOCK_ROW} again, with the backoff of {@code
+   * crm.retry.*}: a locked record was not written, so repeating it is safe for every operation.
+   */
+  private <I> List<SaveResult> withLockRetries(
+      List<I> chunk, Function<List<I>, List<SaveResult>> send) {
+    List<SaveResult> results = new ArrayList<>(send.apply(chunk));
+    for (int retry = 1; retry <= backoff.maxRetries(); retry++) {
+      List<Integer> locked = new ArrayList<>();
+      for (int i = 0; i < results.size(); i++) {
+        if (isLocked(results.get(i))) {
+          locked.add(i);
+        }
+      }
+      if (locked.isEmpty()) {
+        break;
+      }
+      LOG.warn(
+          "{} record(s) locked in Salesforce (UNABLE_TO_LOCK_ROW), retry {} of {}",
+          locked.size(),
+          retry,
+          backoff.maxRetries());
+      pause(backoff.delayBefore(retry));
+      List<SaveResult> again = send.apply(locked.stream().map(chunk::get).toList());
+      for (int k = 0; k < locked.size(); k++) {
+        results.set(locked.get(k), again.get(k));
+      }
+    }
+    return results;
+  }
+
+  private static boolean isLocked(SaveResult result) {
+    return !result.success()
+        && result.errors().stream().anyMatch(e -> "UNABLE_TO_LOCK_ROW".equals(e.code()));
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CrmException("INTERRUPTED", "interrupted while waiting to retry", null);
+    }
   }
 
   private static List<Map<String, Object>> typed(String sObject, List<Map<String, Object>> chunk) {
