@@ -75,7 +75,8 @@ final class SalesforceConnector extends MainListenerSupport {
       useOrg(context, salesforce);
     }
     loginUrl = salesforce.getLoginUrl();
-    mask = maskOf(salesforce);
+    // The embedded emulator's default credentials are public; masking them would garble messages.
+    mask = embedded() ? SecretMask.none() : maskOf(salesforce);
     context.getRegistry().bind("crmRetryLogger", new CrmRetryLogger(mask));
   }
 

@@ -33,6 +33,9 @@ public final class CamelCrmGateway implements CrmGateway {
   /** sObject Collections take at most 200 records a call. */
   public static final int CHUNK = 200;
 
+  /** Exchange property naming the Salesforce operation, for log lines. */
+  public static final String OPERATION = "vaultcrmsync.crm.operation";
+
   private static final Logger LOG = LoggerFactory.getLogger(CamelCrmGateway.class);
   private static final String ATTRIBUTES = "attributes";
 
@@ -177,6 +180,7 @@ public final class CamelCrmGateway implements CrmGateway {
         template.send(
             uri,
             exchange -> {
+              exchange.setProperty(OPERATION, operation);
               exchange.getIn().setBody(body);
               exchange.getIn().getHeaders().putAll(headers);
             });

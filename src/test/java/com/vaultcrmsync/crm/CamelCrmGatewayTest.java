@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * re-login, the limit stop and API accounting.
  */
 class CamelCrmGatewayTest {
+  static final String PASSWORD = "gateway-test-password";
   @TempDir static Path state;
   static Emulator emulator;
   static EmulatorControl control;
@@ -36,7 +37,7 @@ class CamelCrmGatewayTest {
 
   @BeforeAll
   static void startOrgAndRuntime() throws Exception {
-    emulator = Emulator.start(EmulatorOptions.defaults());
+    emulator = Emulator.start(EmulatorOptions.defaults().withPassword(PASSWORD));
     control = new EmulatorControl(emulator.baseUrl());
     runtime =
         CrmRuntime.start(
@@ -49,8 +50,7 @@ class CamelCrmGatewayTest {
                     EmulatorOptions.DEFAULT_CLIENT_SECRET)
                 .withProperty(
                     "camel.component.salesforce.user-name", EmulatorOptions.DEFAULT_USERNAME)
-                .withProperty(
-                    "camel.component.salesforce.password", EmulatorOptions.DEFAULT_PASSWORD)
+                .withProperty("camel.component.salesforce.password", PASSWORD)
                 .withProperty("crm.retry.initial-delay-ms", "1")
                 .withProperty("crm.retry.max-delay-ms", "4"));
   }
@@ -170,7 +170,29 @@ class CamelCrmGatewayTest {
   }
 
   @Test
+  void theCallsCountedAreTheCallsTheOrgSaw() {
+    long before = emulator.stats().total();
+
+    List<SaveResult> created = crm.create("Account", accounts(250));
+    crm.update(
+        "Account",
+        created.stream()
+            .map(r -> Map.<String, Object>of("Id", r.id(), "Site", tag + "-updated"))
+            .toList());
+    select("SELECT Id FROM Account WHERE Site = '" + tag + "-updated'", true);
+
+    assertThat(crm.usage().calls()).isEqualTo(5).isEqualTo(emulator.stats().total() - before);
+    assertThat(crm.usage().byOperation())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "compositeCreateSObjectCollections", 2,
+                "compositeUpdateSObjectCollections", 2,
+                "queryAll", 1));
+  }
+
+  @Test
   void aTransient503IsRetriedAndEveryAttemptIsCounted() {
+    long before = emulator.stats().calls("query");
     control.failEvery(2, 503, null);
 
     List<Map<String, Object>> first = select("SELECT Id FROM Account WHERE Site = 'none'", false);
@@ -179,6 +201,7 @@ class CamelCrmGatewayTest {
     assertThat(first).isEmpty();
     assertThat(second).isEmpty();
     assertThat(crm.usage().byOperation()).containsEntry("query", 3);
+    assertThat(emulator.stats().calls("query") - before).isEqualTo(3);
   }
 
   @Test
