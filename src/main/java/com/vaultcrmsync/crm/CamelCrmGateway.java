@@ -101,7 +101,10 @@ public final class CamelCrmGateway implements CrmGateway {
                   "direct:crm-create",
                   typed(sObject, chunk),
                   Map.of("allOrNone", "false"));
-          return saveResults(results, chunk.size());
+          // Every record a create wrote is a new one.
+          return saveResults(results, chunk.size()).stream()
+              .map(r -> new SaveResult(r.id(), r.success(), r.success(), r.errors()))
+              .toList();
         });
   }
 
