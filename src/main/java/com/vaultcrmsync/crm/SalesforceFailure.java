@@ -40,6 +40,22 @@ public record SalesforceFailure(int status, String code, String message, boolean
         return new SalesforceFailure(
             status, code == null ? "HTTP_" + status : code, cut(text), false);
       }
+      if (status >= 200 && status < 300) {
+        // The answer was fine but could not be read, e.g. larger than httpMaxContentLength.
+        Throwable root = withDetail;
+        while (root.getCause() != null && root.getCause() != root) {
+          root = root.getCause();
+        }
+        return new SalesforceFailure(
+            status,
+            "RESPONSE_FAILED",
+            cut(
+                "reading the response failed: "
+                    + root.getClass().getSimpleName()
+                    + ": "
+                    + root.getMessage()),
+            false);
+      }
       return new SalesforceFailure(status, "HTTP_" + status, "HTTP status " + status, false);
     }
     Throwable transport = transportCause(failure);

@@ -113,6 +113,21 @@ class CamelCrmGatewayTest {
   }
 
   @Test
+  void aQueryPageLargerThanFourMebibytesIsRead() {
+    String description = "x".repeat(3000);
+    List<Map<String, Object>> records = accounts(1600);
+    records.forEach(r -> r.put("Description", description));
+    crm.create("Account", records);
+
+    List<Map<String, Object>> rows =
+        select("SELECT Id, Description FROM Account WHERE Site = '" + tag + "'", false);
+
+    // 1600 records of 3000 characters: one page of about 5 MB, over the component's 4 MiB default.
+    assertThat(rows).hasSize(1600).allMatch(r -> description.equals(r.get("Description")));
+    assertThat(crm.usage().byOperation()).containsEntry("query", 1).doesNotContainKey("queryMore");
+  }
+
+  @Test
   void queryAllSeesDeletedRecordsThatQueryHides() {
     List<SaveResult> created = crm.create("Account", accounts(2));
     List<SaveResult> deleted = crm.delete(List.of(created.get(0).id()));
