@@ -163,7 +163,10 @@ final class SalesforceConnector extends MainListenerSupport {
     }
     salesforce.setLoginUrl(url);
     if (blank(salesforce.getClientId())) {
-      throw problem("SALESFORCE_CLIENT_ID", "client-id", "is empty but a login URL is configured");
+      throw problem(
+          "SALESFORCE_CLIENT_ID",
+          "client-id",
+          "is not set, but a login URL is (SALESFORCE_LOGIN_URL)");
     }
     String keystore = resolve(context, "salesforce.jwt.keystore");
     boolean password = !blank(salesforce.getPassword());
@@ -241,7 +244,7 @@ final class SalesforceConnector extends MainListenerSupport {
 
   private void require(String value, String variable, String key, String flow) {
     if (blank(value)) {
-      throw problem(variable, key, "is empty but " + flow + " needs it");
+      throw problem(variable, key, "is not set, but " + flow + " needs it");
     }
   }
 

@@ -69,4 +69,21 @@ class SalesforceFailureTest {
 
     assertThat(failure.message()).isEqualTo("text of INVALID_FIELD").doesNotContain("http://");
   }
+
+  @Test
+  void aRefusedLoginKeepsTheOAuthErrorAndItsDescription() {
+    SalesforceException login =
+        new SalesforceException(
+            List.of(
+                new RestError(
+                    "invalid_grant",
+                    "Login error code:[invalid_grant] description:[authentication failure]")),
+            400);
+
+    SalesforceFailure failure = SalesforceFailure.of(login);
+
+    assertThat(failure.code()).isEqualTo("invalid_grant");
+    assertThat(failure.message()).isEqualTo("authentication failure");
+    assertThat(failure.isTransient()).isFalse();
+  }
 }
