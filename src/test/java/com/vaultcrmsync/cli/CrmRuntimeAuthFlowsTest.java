@@ -29,6 +29,7 @@ class CrmRuntimeAuthFlowsTest {
 
   private RuntimeOptions org(Emulator emulator) {
     return RuntimeOptions.of(dir.resolve("state"))
+        .withProperty("camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY)
         .withProperty("camel.component.salesforce.login-url", emulator.baseUrl())
         .withProperty("camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID);
   }

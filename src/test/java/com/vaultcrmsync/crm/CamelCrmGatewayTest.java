@@ -42,6 +42,7 @@ class CamelCrmGatewayTest {
     runtime =
         CrmRuntime.start(
             RuntimeOptions.of(state)
+                .withProperty("camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY)
                 .withProperty("camel.component.salesforce.login-url", emulator.baseUrl())
                 .withProperty(
                     "camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID)
