@@ -144,7 +144,6 @@ public final class CrmRuntime implements AutoCloseable {
         return bindingProblem(e, config);
       }
       if (t instanceof SalesforceException) {
-
         SalesforceFailure why = SalesforceFailure.of(t);
         String message =
             mask.apply(
