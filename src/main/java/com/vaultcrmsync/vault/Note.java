@@ -1,5 +1,7 @@
 package com.vaultcrmsync.vault;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +40,22 @@ public record Note(
   /** True when the note has a problem of severity ERROR: it is reported and never edited. */
   public boolean hasErrors() {
     return problems.stream().anyMatch(p -> p.severity() == NoteProblem.Severity.ERROR);
+  }
+
+  /**
+   * The front matter {@code last_contact} as a date; empty when it is {@code unknown}, missing or
+   * not a {@code YYYY-MM-DD} date.
+   */
+  public Optional<LocalDate> lastContact() {
+    String value = frontMatter.map(fm -> fm.string(NoteParser.LAST_CONTACT)).orElse(null);
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(value.strip()));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** The first section whose heading text equals {@code title} (case-insensitive). */

@@ -1,0 +1,71 @@
+package com.vaultcrmsync.vault;
+
+import java.util.Arrays;
+
+/**
+ * Line starts of a text, for turning char offsets into 1-based line numbers. A line ends at {@code
+ * \n}; a {@code \r} just before it belongs to the terminator.
+ */
+final class LineIndex {
+  private final String text;
+  private final int[] starts;
+  private final int count;
+
+  LineIndex(String text) {
+    this.text = text;
+    int[] s = new int[64];
+    int n = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (n == s.length) {
+        s = Arrays.copyOf(s, n * 2);
+      }
+      s[n++] = i + 1;
+    }
+    this.starts = s;
+    this.count = n;
+  }
+
+  /** Number of lines; a final terminator does not open an extra line unless text follows. */
+  int lineCount() {
+    return starts[count - 1] == text.length() && count > 1 ? count - 1 : count;
+  }
+
+  /** 1-based line of the char at {@code offset}. */
+  int lineOf(int offset) {
+    int i = Arrays.binarySearch(starts, 0, count, offset);
+    return (i >= 0 ? i : -i - 2) + 1;
+  }
+
+  /** Offset of the first char of 1-based {@code line}. */
+  int start(int line) {
+    return starts[line - 1];
+  }
+
+  /** Offset just past the line's terminator (or the end of text). */
+  int next(int line) {
+    return line < count ? starts[line] : text.length();
+  }
+
+  /** Offset of the line's terminator (or the end of text): the line's content ends here. */
+  int contentEnd(int line) {
+    int end = next(line);
+    if (end > start(line) && text.charAt(end - 1) == '\n') {
+      end--;
+      if (end > start(line) && text.charAt(end - 1) == '\r') {
+        end--;
+      }
+    }
+    return end;
+  }
+
+  /** True when the line holds only spaces and tabs. */
+  boolean isBlank(int line) {
+    for (int i = start(line), end = contentEnd(line); i < end; i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

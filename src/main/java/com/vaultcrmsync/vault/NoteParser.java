@@ -1,0 +1,218 @@
+package com.vaultcrmsync.vault;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a note's bytes into a {@link Note}: strict UTF-8, front matter with safe, limited YAML,
+ * sections from flexmark's AST (parsed once, without the front matter), and the {@code ## Recent
+ * Context} entries. Never throws for bad content: problems are recorded in the note. Thread-safe.
+ */
+public final class NoteParser {
+  /** The section whose list items are entries. */
+  public static final String RECENT_CONTEXT = "Recent Context";
+
+  /** The front matter key holding the newest activity date. */
+  public static final String LAST_CONTACT = "last_contact";
+
+  private static final char BOM = '\uFEFF';
+
+  private final Parser markdown = Parser.builder().build();
+
+  /** Reads and parses a listed note file. */
+  public Note read(NoteFile file) throws IOException {
+    return parse(file.relativePath(), Files.readAllBytes(file.path()));
+  }
+
+  /**
+   * Parses a note from its bytes. Invalid UTF-8 gives a note with an ERROR naming the file and the
+   * byte offset; its {@code text} is then a lenient decoding, for display only.
+   */
+  public Note parse(String relativePath, byte[] content) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(content);
+    CharBuffer out = CharBuffer.allocate(content.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      String message =
+          relativePath
+              + ": invalid UTF-8 at byte offset "
+              + in.position()
+              + "; the note is not read";
+      return unreadable(relativePath, new String(content, StandardCharsets.UTF_8), message);
+    }
+    decoder.flush(out);
+    return parse(relativePath, out.flip().toString());
+  }
+
+  /** Parses already decoded text ({@code \uFEFF} first when the file has a BOM). */
+  public Note parse(String relativePath, String text) {
+    LineIndex lines = new LineIndex(text);
+    List<NoteProblem> problems = new ArrayList<>();
+    int from = !text.isEmpty() && text.charAt(0) == BOM ? 1 : 0;
+    Optional<FrontMatter> frontMatter = FrontMatterReader.read(text, from, lines, problems);
+    if (!problems.isEmpty()) {
+      return new Note(
+          relativePath,
+          text,
+          lineEnding(text),
+          Optional.empty(),
+          fileTitle(relativePath),
+          List.of(),
+          List.of(),
+          problems);
+    }
+    int bodyFrom = frontMatter.map(FrontMatter::end).orElse(from);
+    List<Section> sections = new ArrayList<>();
+    List<int[]> opaque = new ArrayList<>();
+    Document document = markdown.parse(text.substring(bodyFrom));
+    collect(document, bodyFrom, lines, sections, opaque);
+    sections = closeSections(sections, text.length());
+    List<ContextEntry> entries = List.of();
+    for (Section s : sections) {
+      if (s.title().equalsIgnoreCase(RECENT_CONTEXT)) {
+        entries = RecentContextParser.parse(text, lines, s, opaque, problems);
+        break;
+      }
+    }
+    frontMatter.ifPresent(fm -> checkLastContact(fm, problems));
+    return new Note(
+        relativePath,
+        text,
+        lineEnding(text),
+        frontMatter,
+        title(relativePath, frontMatter, sections),
+        sections,
+        entries,
+        problems);
+  }
+
+  /** A note that could not be read at all (too large, unreadable, not UTF-8). */
+  public static Note unreadable(String relativePath, String text, String message) {
+    return new Note(
+        relativePath,
+        text,
+        lineEnding(text),
+        Optional.empty(),
+        fileTitle(relativePath),
+        List.of(),
+        List.of(),
+        List.of(new NoteProblem(NoteProblem.Severity.ERROR, message, 0)));
+  }
+
+  /** Headings (in document order) and code/HTML blocks, with offsets into the whole text. */
+  private static void collect(
+      Node parent, int shift, LineIndex lines, List<Section> sections, List<int[]> opaque) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof Heading h) {
+        int start = h.getStartOffset() + shift;
+        int line = lines.lineOf(start);
+        int lastLine = lines.lineOf(Math.max(start, h.getEndOffset() + shift - 1));
+        sections.add(
+            new Section(
+                h.getLevel(),
+                h.getText().toString().strip(),
+                line,
+                lines.start(line),
+                lines.next(lastLine),
+                0));
+      } else if (n instanceof FencedCodeBlock
+          || n instanceof IndentedCodeBlock
+          || n instanceof HtmlBlockBase) {
+        opaque.add(new int[] {n.getStartOffset() + shift, n.getEndOffset() + shift});
+      } else if (!(n instanceof Paragraph) && n.hasChildren()) {
+        collect(n, shift, lines, sections, opaque);
+      }
+    }
+  }
+
+  /** Each section ends where the next heading of the same or a higher level starts. */
+  private static List<Section> closeSections(List<Section> open, int textEnd) {
+    List<Section> closed = new ArrayList<>(open.size());
+    for (int i = 0; i < open.size(); i++) {
+      Section s = open.get(i);
+      int end = textEnd;
+      for (int j = i + 1; j < open.size(); j++) {
+        if (open.get(j).level() <= s.level()) {
+          end = open.get(j).headingStart();
+          break;
+        }
+      }
+      closed.add(new Section(s.level(), s.title(), s.line(), s.headingStart(), s.bodyStart(), end));
+    }
+    return closed;
+  }
+
+  private static void checkLastContact(FrontMatter fm, List<NoteProblem> problems) {
+    String value = fm.string(LAST_CONTACT);
+    if (value == null || value.equalsIgnoreCase("unknown") || value.isBlank()) {
+      return;
+    }
+    try {
+      LocalDate.parse(value);
+    } catch (DateTimeException e) {
+      problems.add(
+          new NoteProblem(
+              NoteProblem.Severity.WARNING,
+              LAST_CONTACT + " '" + value + "' is not a YYYY-MM-DD date",
+              0));
+    }
+  }
+
+  private static String title(
+      String relativePath, Optional<FrontMatter> frontMatter, List<Section> sections) {
+    String fromYaml = frontMatter.map(fm -> fm.string("title")).orElse(null);
+    if (fromYaml != null && !fromYaml.isBlank()) {
+      return fromYaml.strip();
+    }
+    return sections.stream()
+        .filter(s -> s.level() == 1 && !s.title().isEmpty())
+        .map(Section::title)
+        .findFirst()
+        .orElseGet(() -> fileTitle(relativePath));
+  }
+
+  private static String fileTitle(String relativePath) {
+    String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+    return name.regionMatches(true, name.length() - 3, ".md", 0, 3)
+        ? name.substring(0, name.length() - 3)
+        : name;
+  }
+
+  /** CRLF when most line breaks are CRLF, else LF. */
+  static LineEnding lineEnding(String text) {
+    int crlf = 0;
+    int lf = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (i > 0 && text.charAt(i - 1) == '\r') {
+        crlf++;
+      } else {
+        lf++;
+      }
+    }
+    return crlf > lf ? LineEnding.CRLF : LineEnding.LF;
+  }
+}

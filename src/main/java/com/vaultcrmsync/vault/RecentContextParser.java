@@ -1,0 +1,258 @@
+package com.vaultcrmsync.vault;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the entries of a {@code ## Recent Context} section, line by line, without regular
+ * expressions. The grammar (design §2):
+ *
+ * <pre>
+ * - &lt;YYYY-MM-DD|unknown&gt;: &lt;[[target#heading|alias]] or plain text&gt;[ - summary][ (via source)][ ^sf-&lt;18-char id&gt;]
+ * </pre>
+ *
+ * <p>Indented lines under an entry belong to it (its {@code end} covers them). Any other non-blank
+ * line is kept and reported as a WARNING; so is an impossible date such as {@code 2025-02-30}: the
+ * entry is kept with {@code date == null}, i.e. it is treated as undated and never becomes an
+ * activity.
+ */
+final class RecentContextParser {
+  /** Length of a Salesforce 18-character id. */
+  static final int CRM_ID_LENGTH = 18;
+
+  private static final String CRM_ID_PREFIX = " ^sf-";
+  private static final String VIA = "(via ";
+
+  private RecentContextParser() {}
+
+  /**
+   * The entries of {@code section}; lines inside {@code opaque} ranges (code and HTML blocks, as
+   * start/end offset pairs) are never entries.
+   */
+  static List<ContextEntry> parse(
+      String text,
+      LineIndex lines,
+      Section section,
+      List<int[]> opaque,
+      List<NoteProblem> problems) {
+    List<ContextEntry> entries = new ArrayList<>();
+    if (section.bodyStart() >= section.end()) {
+      return entries;
+    }
+    ContextEntry open = null;
+    int first = lines.lineOf(section.bodyStart());
+    int opaqueIndex = 0;
+    for (int line = first; line <= lines.lineCount() && lines.start(line) < section.end(); line++) {
+      int start = lines.start(line);
+      while (opaqueIndex < opaque.size() && opaque.get(opaqueIndex)[1] <= start) {
+        opaqueIndex++;
+      }
+      if (opaqueIndex < opaque.size() && opaque.get(opaqueIndex)[0] <= start) {
+        int[] block = opaque.get(opaqueIndex);
+        int last = lines.lineOf(Math.max(block[0], block[1] - 1));
+        problems.add(
+            warning(
+                "lines "
+                    + line
+                    + "-"
+                    + last
+                    + " of Recent Context are a code or HTML block, not entries (kept as is)",
+                line));
+        open = null;
+        line = last;
+        continue;
+      }
+      if (lines.isBlank(line)) {
+        continue;
+      }
+      char c = text.charAt(start);
+      if ((c == ' ' || c == '\t') && open != null) {
+        open = withEnd(open, lines.next(line));
+        entries.set(entries.size() - 1, open);
+        continue;
+      }
+      ContextEntry entry = entry(text, line, start, lines.contentEnd(line), problems);
+      if (entry == null) {
+        problems.add(
+            warning(
+                "line "
+                    + line
+                    + " of Recent Context is not an entry (kept as is): "
+                    + excerpt(text, start, lines.contentEnd(line)),
+                line));
+        open = null;
+        continue;
+      }
+      open = withEnd(entry, lines.next(line));
+      entries.add(open);
+    }
+    return entries;
+  }
+
+  /** Parses one line as an entry, or returns null when it is not one. */
+  static ContextEntry entry(
+      String text, int line, int start, int contentEnd, List<NoteProblem> problems) {
+    int end = contentEnd;
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end - start < 4 || text.charAt(start) != '-' || text.charAt(start + 1) != ' ') {
+      return null;
+    }
+    int p = start + 1;
+    while (p < end && text.charAt(p) == ' ') {
+      p++;
+    }
+    int dateStart = p;
+    LocalDate date = null;
+    if (text.regionMatches(true, p, "unknown", 0, 7)) {
+      p += 7;
+    } else if (isDateShape(text, p, end)) {
+      p += 10;
+      String written = text.substring(dateStart, p);
+      try {
+        date =
+            LocalDate.of(
+                number(text, dateStart, 4),
+                number(text, dateStart + 5, 2),
+                number(text, dateStart + 8, 2));
+      } catch (DateTimeException e) {
+        problems.add(
+            warning(
+                "line "
+                    + line
+                    + " has an impossible date "
+                    + written
+                    + ": the entry is kept and treated as undated",
+                line));
+      }
+    } else {
+      return null;
+    }
+    String dateText = text.substring(dateStart, p);
+    if (p + 1 >= end || text.charAt(p) != ':' || text.charAt(p + 1) != ' ') {
+      return null;
+    }
+    String body = text.substring(p + 2, end).strip();
+    String crmId = null;
+    int idAt = body.length() - CRM_ID_LENGTH - CRM_ID_PREFIX.length();
+    if (idAt >= 0
+        && body.startsWith(CRM_ID_PREFIX, idAt)
+        && isAlphanumeric(body, idAt + CRM_ID_PREFIX.length(), body.length())) {
+      crmId = body.substring(idAt + CRM_ID_PREFIX.length());
+      body = body.substring(0, idAt).strip();
+    }
+    String via = null;
+    int viaAt = body.lastIndexOf(VIA);
+    if (viaAt >= 0 && body.endsWith(")") && (viaAt == 0 || body.charAt(viaAt - 1) == ' ')) {
+      via = body.substring(viaAt + VIA.length(), body.length() - 1).strip();
+      body = body.substring(0, viaAt).strip();
+    }
+    String target = null;
+    String alias = null;
+    String heading = null;
+    String plain = null;
+    String summary;
+    int close = body.startsWith("[[") ? body.indexOf("]]", 2) : -1;
+    if (close > 2) {
+      String link = body.substring(2, close);
+      int pipe = link.indexOf('|');
+      if (pipe >= 0) {
+        alias = link.substring(pipe + 1);
+        link = link.substring(0, pipe);
+      }
+      int hash = link.indexOf('#');
+      if (hash >= 0) {
+        heading = link.substring(hash + 1);
+        link = link.substring(0, hash);
+      }
+      target = link.strip();
+      String after = body.substring(close + 2).strip();
+      if (after.startsWith("- ") || after.equals("-")) {
+        after = after.substring(1).strip();
+      }
+      summary = after;
+    } else {
+      int sep = body.indexOf(" - ");
+      plain = (sep >= 0 ? body.substring(0, sep) : body).strip();
+      summary = sep >= 0 ? body.substring(sep + 3).strip() : "";
+      if (plain.isEmpty()) {
+        return null;
+      }
+    }
+    return new ContextEntry(
+        line,
+        start,
+        contentEnd,
+        contentEnd,
+        text.substring(start, contentEnd),
+        dateText,
+        date,
+        target,
+        alias,
+        heading,
+        plain,
+        summary.isEmpty() ? null : summary,
+        via == null || via.isEmpty() ? null : via,
+        crmId);
+  }
+
+  private static ContextEntry withEnd(ContextEntry e, int end) {
+    return new ContextEntry(
+        e.line(),
+        e.start(),
+        e.lineEnd(),
+        end,
+        e.raw(),
+        e.dateText(),
+        e.date(),
+        e.target(),
+        e.alias(),
+        e.heading(),
+        e.text(),
+        e.summary(),
+        e.via(),
+        e.crmId());
+  }
+
+  private static boolean isDateShape(String text, int p, int end) {
+    if (p + 10 > end || text.charAt(p + 4) != '-' || text.charAt(p + 7) != '-') {
+      return false;
+    }
+    for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
+      char c = text.charAt(p + i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int number(String text, int p, int digits) {
+    int n = 0;
+    for (int i = 0; i < digits; i++) {
+      n = n * 10 + (text.charAt(p + i) - '0');
+    }
+    return n;
+  }
+
+  private static boolean isAlphanumeric(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String excerpt(String text, int start, int end) {
+    return end - start <= 60 ? text.substring(start, end) : text.substring(start, start + 60) + "…";
+  }
+
+  private static NoteProblem warning(String message, int line) {
+    return new NoteProblem(NoteProblem.Severity.WARNING, message, line);
+  }
+}

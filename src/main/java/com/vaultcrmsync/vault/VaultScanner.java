@@ -1,0 +1,122 @@
+package com.vaultcrmsync.vault;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Lists the notes of a vault: every {@code .md} file below the root, skipping dot-folders ({@code
+ * .obsidian}, {@code .trash}, {@code .git}, the tool's state folder) and dot-files. Symbolic links
+ * are never followed (so a link loop cannot hang the walk) and are reported: writing through one
+ * would replace the link with a file. Files above the size cap are reported, not listed. The result
+ * is sorted by path, so runs are repeatable.
+ */
+public final class VaultScanner {
+  /** Default size cap for a note: 5 MiB. */
+  public static final long DEFAULT_MAX_NOTE_BYTES = 5L * 1024 * 1024;
+
+  private final long maxNoteBytes;
+
+  public VaultScanner() {
+    this(DEFAULT_MAX_NOTE_BYTES);
+  }
+
+  /** A scanner that reports notes larger than {@code maxNoteBytes} instead of listing them. */
+  public VaultScanner(long maxNoteBytes) {
+    if (maxNoteBytes <= 0) {
+      throw new IllegalArgumentException("maxNoteBytes must be positive: " + maxNoteBytes);
+    }
+    this.maxNoteBytes = maxNoteBytes;
+  }
+
+  /** Walks {@code vaultRoot}; throws only when the root itself is not a readable folder. */
+  public VaultListing scan(Path vaultRoot) throws IOException {
+    Path root = vaultRoot.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new IOException("vault folder not found: " + root);
+    }
+    List<NoteFile> notes = new ArrayList<>();
+    List<ScanProblem> problems = new ArrayList<>();
+    List<Path> temps = new ArrayList<>();
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return !dir.equals(root) && isHidden(dir)
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String name = file.getFileName().toString();
+            if (name.startsWith(".")) {
+              if (name.contains(NoteWriter.TEMP_MARKER) && attrs.isRegularFile()) {
+                temps.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isSymbolicLink() && (isNote(name) || Files.isDirectory(file))) {
+              problems.add(
+                  new ScanProblem(
+                      relative(root, file), "symbolic link: not followed, the note is not synced"));
+            } else if (attrs.isRegularFile() && isNote(name)) {
+              if (attrs.size() > maxNoteBytes) {
+                problems.add(
+                    new ScanProblem(
+                        relative(root, file),
+                        "too large: " + attrs.size() + " bytes, the limit is " + maxNoteBytes));
+              } else {
+                notes.add(
+                    new NoteFile(
+                        relative(root, file),
+                        file,
+                        attrs.size(),
+                        attrs.lastModifiedTime().toInstant()));
+              }
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            if (!isHidden(file)) {
+              problems.add(new ScanProblem(relative(root, file), "cannot read: " + e));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    notes.sort(Comparator.comparing(NoteFile::relativePath));
+    problems.sort(Comparator.comparing(ScanProblem::relativePath));
+    temps.sort(Comparator.naturalOrder());
+    return new VaultListing(root, notes, problems, temps);
+  }
+
+  private static boolean isHidden(Path p) {
+    Path name = p.getFileName();
+    return name != null && name.toString().startsWith(".");
+  }
+
+  private static boolean isNote(String name) {
+    return name.length() > 3 && name.regionMatches(true, name.length() - 3, ".md", 0, 3);
+  }
+
+  /** The path below the root with {@code /} separators, whatever the platform. */
+  static String relative(Path root, Path file) {
+    StringBuilder sb = new StringBuilder();
+    for (Path part : root.relativize(file)) {
+      if (sb.length() > 0) {
+        sb.append('/');
+      }
+      sb.append(part);
+    }
+    return sb.toString();
+  }
+}
