@@ -57,12 +57,22 @@ public final class NoteParser {
     CharBuffer out = CharBuffer.allocate(content.length);
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
+      int offset = in.position();
+      int line = 1;
+      for (int i = 0; i < offset; i++) {
+        line += content[i] == '\n' ? 1 : 0;
+      }
       String message =
-          relativePath
-              + ": invalid UTF-8 at byte offset "
-              + in.position()
-              + "; the note is not read";
-      return unreadable(relativePath, new String(content, StandardCharsets.UTF_8), message);
+          relativePath + ": invalid UTF-8 at byte offset " + offset + "; the note is not read";
+      return new Note(
+          relativePath,
+          new String(content, StandardCharsets.UTF_8),
+          LineEnding.LF,
+          Optional.empty(),
+          fileTitle(relativePath),
+          List.of(),
+          List.of(),
+          List.of(new NoteProblem(NoteProblem.Severity.ERROR, message, line)));
     }
     decoder.flush(out);
     return parse(relativePath, out.flip().toString());

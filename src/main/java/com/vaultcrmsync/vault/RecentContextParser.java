@@ -52,13 +52,10 @@ final class RecentContextParser {
       if (opaqueIndex < opaque.size() && opaque.get(opaqueIndex)[0] <= start) {
         int[] block = opaque.get(opaqueIndex);
         int last = lines.lineOf(Math.max(block[0], block[1] - 1));
+        String where = last == line ? "line " + line : "lines " + line + "-" + last;
         problems.add(
             warning(
-                "lines "
-                    + line
-                    + "-"
-                    + last
-                    + " of Recent Context are a code or HTML block, not entries (kept as is)",
+                where + " of Recent Context: a code or HTML block, not entries (kept as is)",
                 line));
         open = null;
         line = last;
