@@ -40,6 +40,11 @@ public final class RecordMapper {
     return mappings.account().select().matches(note.relativePath(), frontMatter(note));
   }
 
+  /** The note's {@code aliases} front matter list (a single text counts as one alias). */
+  public List<String> aliases(Note note) {
+    return NoteSelector.values(frontMatter(note).get("aliases"));
+  }
+
   /** The account fields the vault owns, in mapping order. */
   public Map<String, Object> accountFields(Note note) {
     return evaluate(mappings.account().fields(), noteView(note));
