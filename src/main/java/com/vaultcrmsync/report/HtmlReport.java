@@ -81,7 +81,8 @@ public final class HtmlReport {
     Map<String, Integer> ops = report.api().byOperation();
     if (ops != null && !ops.isEmpty()) {
       StringBuilder list = new StringBuilder();
-      ops.forEach((op, n) -> list.append(list.isEmpty() ? "" : ", ").append(op).append(' ').append(n));
+      ops.forEach(
+          (op, n) -> list.append(list.isEmpty() ? "" : ", ").append(op).append(' ').append(n));
       h.append(" (").append(escape(list.toString())).append(')');
     }
     if (report.api().dailyRemaining() != null) {

@@ -66,7 +66,9 @@ public final class MarkdownReport {
   }
 
   private static void note(StringBuilder md, NoteReport note) {
-    md.append("\n### ").append(text(note.title() == null ? note.path() : note.title())).append("\n\n");
+    md.append("\n### ")
+        .append(text(note.title() == null ? note.path() : note.title()))
+        .append("\n\n");
     md.append("- Path: `").append(code(note.path())).append("`\n");
     md.append("- Match: ").append(text(note.match()));
     if (note.crmId() != null) {
@@ -74,7 +76,8 @@ public final class MarkdownReport {
     }
     md.append("\n- Account: ").append(text(note.action())).append('\n');
     WriteBack wb = note.writeBack();
-    if (wb != null && (wb.lastContact() != null || wb.entriesAdded() > 0 || wb.idProperty() != null)) {
+    if (wb != null
+        && (wb.lastContact() != null || wb.entriesAdded() > 0 || wb.idProperty() != null)) {
       md.append("- Written back:");
       if (wb.lastContact() != null) {
         md.append(" last_contact ")

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One thing in a run report that needs a person: a halt, an ambiguous match, a conflict or an error.
+ * One thing in a run report that needs a person: a halt, an ambiguous match, a conflict or an
+ * error.
  *
  * @param path the note's vault-relative path, or null for the run as a whole
  * @param line 1-based line in the note, or null
@@ -65,11 +66,7 @@ public record ReviewItem(String path, Integer line, String what, String why) {
     StringBuilder text = new StringBuilder();
     text.append(c.record()).append(" changed on both sides");
     if (c.vault() != null || c.crm() != null) {
-      text.append(": vault \"")
-          .append(c.vault())
-          .append("\", CRM \"")
-          .append(c.crm())
-          .append('"');
+      text.append(": vault \"").append(c.vault()).append("\", CRM \"").append(c.crm()).append('"');
     }
     text.append(" (").append(c.resolution()).append(')');
     return text.toString();
