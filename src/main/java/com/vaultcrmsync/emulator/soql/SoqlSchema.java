@@ -11,6 +11,18 @@ public interface SoqlSchema {
   Optional<ObjectInfo> object(String name);
 
   /**
+   * The canonical name of the object a record id belongs to, from the id's 3-character key prefix,
+   * or empty when unknown. The SOQL engine needs it for polymorphic references ({@code WhatId},
+   * {@code WhoId}) to report the concrete parent type. The default knows Salesforce's standard key
+   * prefixes; an org with other objects overrides it.
+   */
+  default Optional<String> objectForId(String id) {
+    return id == null || id.length() < 3
+        ? Optional.empty()
+        : Optional.ofNullable(KeyPrefixes.STANDARD.get(id.substring(0, 3)));
+  }
+
+  /**
    * @param name canonical API name ({@code Task})
    * @param fields by lower-cased field name
    */
