@@ -1,0 +1,248 @@
+package com.vaultcrmsync.cli;
+
+import com.vaultcrmsync.crm.ApiCallLedger;
+import com.vaultcrmsync.crm.CrmRetryLogger;
+import com.vaultcrmsync.crm.SecretMask;
+import com.vaultcrmsync.emulator.Emulator;
+import com.vaultcrmsync.emulator.EmulatorOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.salesforce.AuthenticationType;
+import org.apache.camel.component.salesforce.SalesforceComponent;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Points the Camel Salesforce component at the org, after camel-main has bound {@code
+ * camel.component.salesforce.*} and before any route starts. With a login URL configured it checks
+ * that a complete set of credentials is there (naming the missing variable) and picks the OAuth
+ * flow; without one it starts the embedded emulator with its data in the state folder, points the
+ * component at it and says so on the first log line.
+ */
+final class SalesforceConnector extends MainListenerSupport {
+  static final String EMULATOR_DATA = "emulator-org.json";
+  private static final Logger LOG = LoggerFactory.getLogger(SalesforceConnector.class);
+  private static final String PREFIX = "camel.component.salesforce.";
+
+  private static final Map<String, String> VARIABLES =
+      Map.of(
+          "login-url", "SALESFORCE_LOGIN_URL",
+          "client-id", "SALESFORCE_CLIENT_ID",
+          "client-secret", "SALESFORCE_CLIENT_SECRET",
+          "user-name", "SALESFORCE_USERNAME",
+          "password", "SALESFORCE_PASSWORD",
+          "refresh-token", "SALESFORCE_REFRESH_TOKEN",
+          "api-version", "SALESFORCE_API_VERSION");
+
+  private final Path stateDir;
+  private final ConfigurationLoader config;
+  private final ApiCallLedger ledger;
+  private Emulator emulator;
+  private SecretMask mask = SecretMask.none();
+  private String loginUrl;
+
+  SalesforceConnector(Path stateDir, ConfigurationLoader config, ApiCallLedger ledger) {
+    this.stateDir = stateDir;
+    this.config = config;
+    this.ledger = ledger;
+  }
+
+  @Override
+  public void afterConfigure(BaseMainSupport main) {
+    CamelContext context = main.getCamelContext();
+    SalesforceComponent salesforce = context.getComponent("salesforce", SalesforceComponent.class);
+    // The component defaults to login.salesforce.com: ask whether a login URL was configured.
+    if (blank(resolve(context, PREFIX + "login-url"))) {
+      useEmulator(salesforce);
+    } else {
+      useOrg(context, salesforce);
+    }
+    loginUrl = salesforce.getLoginUrl();
+    mask = maskOf(salesforce);
+    context.getManagementStrategy().addEventNotifier(ledger);
+    context.getRegistry().bind("crmRetryLogger", new CrmRetryLogger(mask));
+  }
+
+  /** The environment variable behind a connection property, or null. */
+  static String variableOf(String key) {
+    return VARIABLES.get(key.replace(PREFIX, ""));
+  }
+
+  SecretMask mask() {
+    return mask;
+  }
+
+  String loginUrl() {
+    return loginUrl;
+  }
+
+  boolean embedded() {
+    return emulator != null;
+  }
+
+  /** Stops the embedded emulator, if one was started. */
+  void close() {
+    if (emulator != null) {
+      emulator.close();
+      emulator = null;
+    }
+  }
+
+  private void useEmulator(SalesforceComponent salesforce) {
+    Path data = stateDir.toAbsolutePath().resolve(EMULATOR_DATA);
+    try {
+      Files.createDirectories(stateDir);
+    } catch (IOException e) {
+      throw new ConfigurationException("Cannot create the state folder " + stateDir + ": " + e);
+    }
+    EmulatorOptions options = EmulatorOptions.defaults().withDataFile(data);
+    emulator = Emulator.start(options);
+    salesforce.setLoginUrl(emulator.baseUrl());
+    salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
+    salesforce.setClientId(options.clientId());
+    salesforce.setClientSecret(options.clientSecret());
+    salesforce.setUserName(options.username());
+    salesforce.setPassword(options.password());
+    salesforce.setRefreshToken(null);
+    salesforce.setKeystore(null);
+    LOG.info(
+        "Using the embedded Salesforce emulator at {} (data in {}); set SALESFORCE_LOGIN_URL to use"
+            + " a real org",
+        emulator.baseUrl(),
+        data);
+  }
+
+  private void useOrg(CamelContext context, SalesforceComponent salesforce) {
+    String url = salesforce.getLoginUrl().trim();
+    URI uri = parse(url);
+    if (uri == null
+        || uri.getHost() == null
+        || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+      throw problem(
+          "SALESFORCE_LOGIN_URL", "login-url", "must be an http(s) URL, got '" + url + "'");
+    }
+    salesforce.setLoginUrl(url);
+    if (blank(salesforce.getClientId())) {
+      throw problem("SALESFORCE_CLIENT_ID", "client-id", "is empty but a login URL is configured");
+    }
+    String keystore = resolve(context, "salesforce.jwt.keystore");
+    boolean password = !blank(salesforce.getPassword());
+    boolean refresh = !blank(salesforce.getRefreshToken());
+    boolean jwt = !blank(keystore);
+    if ((password ? 1 : 0) + (refresh ? 1 : 0) + (jwt ? 1 : 0) > 1) {
+      throw new ConfigurationException(
+          "Set only one of SALESFORCE_PASSWORD, SALESFORCE_REFRESH_TOKEN and SALESFORCE_KEYSTORE"
+              + " (they select the OAuth flow)");
+    }
+    salesforce.setRefreshToken(refresh ? salesforce.getRefreshToken() : null);
+    salesforce.setPassword(password ? salesforce.getPassword() : null);
+    salesforce.setClientSecret(
+        blank(salesforce.getClientSecret()) ? null : salesforce.getClientSecret());
+    if (password) {
+      require(salesforce.getUserName(), "SALESFORCE_USERNAME", "user-name", "the password flow");
+      require(
+          salesforce.getClientSecret(),
+          "SALESFORCE_CLIENT_SECRET",
+          "client-secret",
+          "the password flow");
+      salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
+    } else if (refresh) {
+      require(
+          salesforce.getClientSecret(),
+          "SALESFORCE_CLIENT_SECRET",
+          "client-secret",
+          "the refresh-token flow");
+      salesforce.setAuthenticationType(AuthenticationType.REFRESH_TOKEN);
+    } else if (jwt) {
+      require(salesforce.getUserName(), "SALESFORCE_USERNAME", "user-name", "the JWT flow");
+      salesforce.setKeystore(keystore(context, keystore));
+      String audience = resolve(context, "salesforce.jwt.audience");
+      salesforce.setJwtAudience(blank(audience) ? null : audience);
+      salesforce.setAuthenticationType(AuthenticationType.JWT);
+    } else if (!blank(salesforce.getClientSecret())) {
+      salesforce.setAuthenticationType(AuthenticationType.CLIENT_CREDENTIALS);
+    } else {
+      throw new ConfigurationException(
+          "No Salesforce credentials: with SALESFORCE_LOGIN_URL set, also set SALESFORCE_PASSWORD"
+              + " (with SALESFORCE_USERNAME and SALESFORCE_CLIENT_SECRET), SALESFORCE_REFRESH_TOKEN"
+              + " (with SALESFORCE_CLIENT_SECRET), SALESFORCE_KEYSTORE (with SALESFORCE_USERNAME),"
+              + " or SALESFORCE_CLIENT_SECRET alone for the client-credentials flow");
+    }
+  }
+
+  private KeyStoreParameters keystore(CamelContext context, String file) {
+    Path path = Path.of(file);
+    if (!Files.isReadable(path)) {
+      throw new ConfigurationException(
+          "SALESFORCE_KEYSTORE (property salesforce.jwt.keystore in "
+              + config.sourceOf("salesforce.jwt.keystore")
+              + ") names "
+              + file
+              + ", which is not a readable file");
+    }
+    KeyStoreParameters parameters = new KeyStoreParameters();
+    parameters.setCamelContext(context);
+    parameters.setResource("file:" + path.toAbsolutePath());
+    parameters.setPassword(resolve(context, "salesforce.jwt.keystore-password"));
+    parameters.setType(resolve(context, "salesforce.jwt.keystore-type"));
+    return parameters;
+  }
+
+  private SecretMask maskOf(SalesforceComponent salesforce) {
+    List<String> secrets = new ArrayList<>();
+    secrets.add(salesforce.getClientSecret());
+    secrets.add(salesforce.getPassword());
+    secrets.add(salesforce.getRefreshToken());
+    if (salesforce.getKeystore() != null) {
+      secrets.add(salesforce.getKeystore().getPassword());
+    }
+    return new SecretMask(secrets);
+  }
+
+  private void require(String value, String variable, String key, String flow) {
+    if (blank(value)) {
+      throw problem(variable, key, "is empty but " + flow + " needs it");
+    }
+  }
+
+  private ConfigurationException problem(String variable, String key, String what) {
+    return new ConfigurationException(
+        variable
+            + " (property "
+            + PREFIX
+            + key
+            + " in "
+            + config.sourceOf(PREFIX + key)
+            + ") "
+            + what);
+  }
+
+  private static String resolve(CamelContext context, String key) {
+    return context
+        .getPropertiesComponent()
+        .resolveProperty(key)
+        .map(v -> context.resolvePropertyPlaceholders(v))
+        .orElse("");
+  }
+
+  private static URI parse(String url) {
+    try {
+      return URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
