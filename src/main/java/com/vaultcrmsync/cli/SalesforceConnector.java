@@ -105,7 +105,11 @@ final class SalesforceConnector extends MainListenerSupport {
       throw new ConfigurationException("Cannot create the state folder " + stateDir + ": " + e);
     }
     EmulatorOptions options = EmulatorOptions.defaults().withDataFile(data);
-    emulator = Emulator.start(options);
+    try {
+      emulator = Emulator.start(options);
+    } catch (IOException e) {
+      throw new ConfigurationException("Cannot start the embedded emulator: " + e.getMessage());
+    }
     salesforce.setLoginUrl(emulator.baseUrl());
     salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
     salesforce.setClientId(options.clientId());
