@@ -50,7 +50,7 @@ class CrmRuntimeTest {
   }
 
   @Test
-  void aRefusedLoginNeverShowsTheSecretsInLogsOrExceptions() {
+  void aRefusedLoginNeverShowsTheSecretsInLogsOrExceptions() throws Exception {
     String password = "Wr0ng-Passw0rd-" + System.nanoTime();
     String secret = "n0t-the-client-s3cret-" + System.nanoTime();
     try (Emulator org = Emulator.start(EmulatorOptions.defaults());

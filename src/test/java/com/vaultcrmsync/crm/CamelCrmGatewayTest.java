@@ -35,7 +35,7 @@ class CamelCrmGatewayTest {
   String tag;
 
   @BeforeAll
-  static void startOrgAndRuntime() {
+  static void startOrgAndRuntime() throws Exception {
     emulator = Emulator.start(EmulatorOptions.defaults());
     control = new EmulatorControl(emulator.baseUrl());
     runtime =
