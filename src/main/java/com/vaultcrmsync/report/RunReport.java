@@ -60,8 +60,8 @@ public record RunReport(Run run, Api api, Totals totals, List<NoteReport> notes)
    *     {@code unmatched} or {@code skipped}
    * @param crmId the linked record id, or null
    * @param action what happened to the account record: {@code created}, {@code updated}, {@code
-   *     unchanged}, {@code skipped}, {@code failed}, or a dry run's {@code would-create}/{@code
-   *     would-update}
+   *     unchanged}, {@code skipped} or {@code failed} (a dry run reports what it would do)
+   * @param reason why the note matched (or did not) as it did, or null
    */
   public record NoteReport(
       String path,
@@ -69,6 +69,7 @@ public record RunReport(Run run, Api api, Totals totals, List<NoteReport> notes)
       String match,
       String crmId,
       String action,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
       List<EntryReport> entries,
       WriteBack writeBack,
       List<Conflict> conflicts,
@@ -87,7 +88,7 @@ public record RunReport(Run run, Api api, Totals totals, List<NoteReport> notes)
    * @param key the vault key or {@code sf:<id>}
    * @param action {@code created}, {@code updated}, {@code unchanged}, {@code skipped}, {@code
    *     added} (pulled into the note), {@code line-updated}, {@code deleted}, {@code conflict},
-   *     {@code failed}, or a dry run's {@code would-…}
+   *     {@code failed} (a dry run reports what it would do)
    * @param reason why, in words
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
