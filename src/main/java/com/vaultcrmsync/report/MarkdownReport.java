@@ -108,7 +108,7 @@ public final class MarkdownReport {
   }
 
   /** The totals in display order, with readable labels. */
-  static List<Map.Entry<String, Integer>> totals(Totals t) {
+  public static List<Map.Entry<String, Integer>> totals(Totals t) {
     return List.of(
         Map.entry("Notes", t.notes()),
         Map.entry("Accounts created", t.accountsCreated()),

@@ -1,11 +1,14 @@
 package com.vaultcrmsync.vault;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 
 /**
  * The vault watch's file filter (design §2): Markdown notes only, never inside a dot-folder such as
- * {@code .obsidian}, {@code .trash}, {@code .git} or the tool's own state folder.
+ * {@code .obsidian}, {@code .trash}, {@code .git} or the tool's own state folder, nor in a folder
+ * marked with {@link VaultScanner#IGNORE_MARKER}.
  */
 public final class VaultFileFilter<T> implements GenericFileFilter<T> {
   @Override
@@ -16,6 +19,9 @@ public final class VaultFileFilter<T> implements GenericFileFilter<T> {
         return false;
       }
     }
-    return file.isDirectory() || file.getFileNameOnly().endsWith(".md");
+    if (file.isDirectory()) {
+      return !Files.exists(Path.of(file.getAbsoluteFilePath(), VaultScanner.IGNORE_MARKER));
+    }
+    return file.getFileNameOnly().endsWith(".md");
   }
 }
