@@ -34,7 +34,9 @@ public final class HtmlReport {
       th{background:#f6f8fa;font-size:13px;color:#59636e;border-top:0}
       code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
       .what{font-weight:600;white-space:nowrap}.what.error,.what.halted,.what.failed{color:#cf222e}
-      .what.conflict,.what.ambiguous{color:#9a6700}
+      .what.conflict,.what.ambiguous{color:#9a6700}.what.created,.what.added{color:#1a7f37}
+      .what.skipped,.what.unchanged{color:#59636e;font-weight:400}
+      .note table{table-layout:fixed}.note th:nth-child(2){width:110px}.note th:nth-child(3){width:38%}
       .none{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:10px 14px;\
       color:#1a7f37}
       .note{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 16px;\
