@@ -33,6 +33,10 @@ public final class NoteEdit {
 
   private record Insert(String line, LocalDate date, int seq) {}
 
+  /**
+   * Replaces {@code [start, end)} of the original text. {@code order} breaks ties at one offset:
+   * front matter (0), then inserted lines (1), then a replaced entry line starting there (2).
+   */
   private record Splice(int start, int end, int order, String text) {}
 
   private NoteEdit(Note note) {
@@ -119,7 +123,7 @@ public final class NoteEdit {
         (start, line) -> {
           ContextEntry e =
               note.entries().stream().filter(x -> x.start() == start).findFirst().orElseThrow();
-          splices.add(new Splice(e.start(), e.lineEnd(), 1, line));
+          splices.add(new Splice(e.start(), e.lineEnd(), 2, line));
         });
     splices.sort(Comparator.comparingInt(Splice::start).thenComparingInt(Splice::order));
     String text = note.text();
@@ -223,7 +227,7 @@ public final class NoteEdit {
           .add(insert);
     }
     byOffset.forEach(
-        (at, group) -> splices.add(new Splice(at, at, 2, block(at, "", sorted(group), false))));
+        (at, group) -> splices.add(new Splice(at, at, 1, block(at, "", sorted(group), false))));
   }
 
   /** Before the first entry that sorts after the new one; else after the last entry. */
@@ -236,21 +240,24 @@ public final class NoteEdit {
     return entries.get(entries.size() - 1).end();
   }
 
-  /** The section right after the H1 title (or the front matter, or the start of the note). */
+  /**
+   * The section right after the H1 title, one blank line below it; without an H1, right after the
+   * front matter (or at the start), with no blank line before it, so that the result does not
+   * depend on whether the front matter is created before or after.
+   */
   private Splice createSection(List<String> entryLines) {
     String text = note.text();
+    Optional<Section> title = note.sections().stream().filter(s -> s.level() == 1).findFirst();
     int at =
-        note.sections().stream()
-            .filter(s -> s.level() == 1)
-            .findFirst()
+        title
             .map(Section::bodyStart)
             .orElseGet(() -> note.frontMatter().map(FrontMatter::end).orElseGet(this::bodyFrom));
     String body = RECENT_CONTEXT_HEADING + eol + eol + String.join(eol, entryLines);
-    String prefix = at > bodyFrom() ? eol : "";
+    String prefix = title.isPresent() ? eol : "";
     if (at == text.length() && at > bodyFrom() && !endsWithBreak(text)) {
-      return new Splice(at, at, 2, eol + prefix + body);
+      return new Splice(at, at, 1, eol + prefix + body);
     }
-    return new Splice(at, at, 2, prefix + body + eol + separator(at));
+    return new Splice(at, at, 1, prefix + body + eol + separator(at));
   }
 
   /**
@@ -263,7 +270,7 @@ public final class NoteEdit {
       at = lines.next(lines.lineOf(at));
       prefix = "";
     }
-    return new Splice(at, at, 2, block(at, prefix, entryLines, true));
+    return new Splice(at, at, 1, block(at, prefix, entryLines, true));
   }
 
   /**
