@@ -57,6 +57,14 @@ final class SalesforceConnector extends MainListenerSupport {
   }
 
   @Override
+  public void beforeConfigure(BaseMainSupport main) {
+    // Before the routes are built, so that every send to Salesforce emits the events it counts.
+    CamelContext context = main.getCamelContext();
+    context.getManagementStrategy().addEventNotifier(ledger);
+    context.getCamelContextExtension().setEventNotificationApplicable(true);
+  }
+
+  @Override
   public void afterConfigure(BaseMainSupport main) {
     CamelContext context = main.getCamelContext();
     SalesforceComponent salesforce = context.getComponent("salesforce", SalesforceComponent.class);
@@ -68,7 +76,6 @@ final class SalesforceConnector extends MainListenerSupport {
     }
     loginUrl = salesforce.getLoginUrl();
     mask = maskOf(salesforce);
-    context.getManagementStrategy().addEventNotifier(ledger);
     context.getRegistry().bind("crmRetryLogger", new CrmRetryLogger(mask));
   }
 
@@ -107,8 +114,12 @@ final class SalesforceConnector extends MainListenerSupport {
     EmulatorOptions options = EmulatorOptions.defaults().withDataFile(data);
     try {
       emulator = Emulator.start(options);
-    } catch (IOException e) {
-      throw new ConfigurationException("Cannot start the embedded emulator: " + e.getMessage());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigurationException(
+          "Cannot start the embedded Salesforce emulator (data in "
+              + data
+              + "): "
+              + e.getMessage());
     }
     salesforce.setLoginUrl(emulator.baseUrl());
     salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);

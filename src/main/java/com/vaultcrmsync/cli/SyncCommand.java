@@ -6,6 +6,7 @@ import com.vaultcrmsync.mapping.MappingLoader;
 import com.vaultcrmsync.mapping.Mappings;
 import com.vaultcrmsync.mapping.RecordMapper;
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.StateException;
 import com.vaultcrmsync.sync.SyncEngine;
 import com.vaultcrmsync.sync.SyncRunner;
 import com.vaultcrmsync.sync.SyncSettings;
@@ -143,8 +144,11 @@ public final class SyncCommand implements Callable<Integer> {
         | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return Main.EXIT_USAGE;
-    } catch (CrmException e) {
-      err.println("error: " + e.getMessage());
+    } catch (CrmException | StateException e) {
+      err.println(
+          "error: "
+              + e.getMessage()
+              + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
       return 3;
     }
   }
@@ -161,6 +165,10 @@ public final class SyncCommand implements Callable<Integer> {
     Exchange done = template.request(uri, e -> e.getMessage().setHeaders(headers));
     if (done.getException() != null) {
       throw unwrap(done.getException());
+    }
+    String usage = done.getVariable(SyncRunner.USAGE_ERROR_VARIABLE, String.class);
+    if (usage != null) {
+      throw new SyncUsageException(usage);
     }
     return done.getVariable(SyncRunner.REPORT_VARIABLE, RunReport.class);
   }

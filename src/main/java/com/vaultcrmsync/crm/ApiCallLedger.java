@@ -36,17 +36,21 @@ public final class ApiCallLedger extends EventNotifierSupport {
     setIgnoreExchangeCompletedEvent(true);
     setIgnoreExchangeFailedEvents(true);
     setIgnoreExchangeRedeliveryEvents(true);
-    setIgnoreExchangeSendingEvents(true);
   }
 
   @Override
   public boolean isEnabled(CamelEvent event) {
-    return event instanceof CamelEvent.ExchangeSentEvent sent && isSalesforce(sent.getEndpoint());
+    // Camel only times a send (and later emits "sent") when a notifier accepted "sending".
+    return (event instanceof CamelEvent.ExchangeSendingEvent sending
+            && isSalesforce(sending.getEndpoint()))
+        || (event instanceof CamelEvent.ExchangeSentEvent sent && isSalesforce(sent.getEndpoint()));
   }
 
   @Override
   public void notify(CamelEvent event) {
-    CamelEvent.ExchangeSentEvent sent = (CamelEvent.ExchangeSentEvent) event;
+    if (!(event instanceof CamelEvent.ExchangeSentEvent sent)) {
+      return;
+    }
     String operation = operationOf(sent.getEndpoint().getEndpointUri());
     byOperation.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
     recordLimitInfo(sent.getExchange().getMessage().getHeader(LIMIT_INFO_HEADER, String.class));

@@ -32,6 +32,9 @@ final class ScopeResolver {
    */
   String resolve(String key, VaultListing listing, Map<String, String> links) throws IOException {
     String k = key.strip();
+    if (k.isEmpty()) {
+      throw new SyncUsageException("no account key given");
+    }
     if (SalesforceId.isId(k) && links.containsKey(SalesforceId.to18(k))) {
       return links.get(SalesforceId.to18(k));
     }

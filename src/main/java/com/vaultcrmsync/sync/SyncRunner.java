@@ -12,11 +12,15 @@ import org.apache.camel.Exchange;
  * The bean behind the {@code sync-*} routes ({@code routes/sync.camel.yaml}). Headers: {@code
  * syncKey} (account key or note path), {@code dryRun}, {@code force}, {@code reportDir} (optional).
  * It leaves the {@link RunReport} in the exchange variable {@code runReport}, its JSON as the body
- * and the report file name and folder in headers, for the {@code reports} route to write.
+ * and the report file name and folder in headers, for the {@code reports} route to write. An
+ * unknown account key stops the route with the message in the variable {@code syncUsageError}.
  */
 public final class SyncRunner {
   /** Exchange variable holding the run's {@link RunReport}. */
   public static final String REPORT_VARIABLE = "runReport";
+
+  /** Exchange variable holding the message of a usage error (unknown account key): exit 2. */
+  public static final String USAGE_ERROR_VARIABLE = "syncUsageError";
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -51,7 +55,15 @@ public final class SyncRunner {
     if (e == null) {
       throw new IllegalStateException("the sync engine is not attached yet");
     }
-    RunReport report = e.run(request);
+    RunReport report;
+    try {
+      report = e.run(request);
+    } catch (SyncUsageException usage) {
+      // A wrong key is the caller's mistake, not a route failure: no report, no error log.
+      exchange.setVariable(USAGE_ERROR_VARIABLE, usage.getMessage());
+      exchange.setRouteStop(true);
+      return;
+    }
     exchange.setVariable(REPORT_VARIABLE, report);
     String dir = exchange.getMessage().getHeader("reportDir", String.class);
     exchange.getMessage().setHeader("reportDir", dir != null ? dir : defaultReportDir.toString());
@@ -70,9 +82,6 @@ public final class SyncRunner {
 
   private static String key(Exchange exchange) {
     String key = exchange.getMessage().getHeader("syncKey", String.class);
-    if (key == null || key.isBlank()) {
-      throw new SyncUsageException("no account key given");
-    }
-    return key;
+    return key == null ? "" : key;
   }
 }

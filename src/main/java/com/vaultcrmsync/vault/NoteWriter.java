@@ -65,10 +65,12 @@ public final class NoteWriter {
     }
     Path dir = file.toAbsolutePath().getParent();
     Path temp = dir.resolve("." + file.getFileName() + TEMP_MARKER + tempSuffix.get());
+    boolean created = false;
     boolean moved = false;
     try {
       try (FileChannel out =
           FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        created = true;
         ByteBuffer buffer = ByteBuffer.wrap(update);
         while (buffer.hasRemaining()) {
           out.write(buffer);
@@ -87,7 +89,8 @@ public final class NoteWriter {
     } catch (IOException e) {
       throw new IOException("cannot write " + file + ": " + e, e);
     } finally {
-      if (!moved) {
+      // Only a temp file this call created is removed, never something that was there before.
+      if (created && !moved) {
         Files.deleteIfExists(temp);
       }
     }

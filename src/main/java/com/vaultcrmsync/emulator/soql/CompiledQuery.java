@@ -25,14 +25,11 @@ record CompiledQuery(
     RowProjector projector,
     Predicate<Map<String, Object>> filter,
     List<IndexProbe> probes,
-    List<SortKey> sortKeys,
+    List<FieldPath> sortKeys,
     Comparator<Object[]> order,
     Integer limit,
     int offset) {
 
   /** {@code field = one of values}, a condition every match satisfies; ids are 18 characters. */
   record IndexProbe(String field, boolean idField, List<Object> values) {}
-
-  /** One ORDER BY key: the path and the kind that decides how its values sort. */
-  record SortKey(FieldPath path) {}
 }

@@ -1,14 +1,12 @@
 package com.vaultcrmsync.emulator.soql;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * Compiles a WHERE clause once into a predicate over records, checking every literal against its
@@ -17,19 +15,19 @@ import java.util.regex.Pattern;
  * ids compare exactly after 15-to-18 conversion; a date literal filters only date fields and a
  * datetime literal only datetime fields; relative date literals are day ranges; a null field fails
  * {@code =, <, <=, >, >=, LIKE, IN} and passes {@code !=} and {@code NOT IN} (SOQL has no
- * three-valued logic).
+ * three-valued logic); on a checkbox {@code null} means {@code false}, as Salesforce documents.
  */
 final class PredicateCompiler {
   private final String soql;
   private final FieldResolver resolver;
   private final ParentRecords parents;
-  private final LocalDate today;
+  private final LiteralTyping literals;
 
   PredicateCompiler(String soql, FieldResolver resolver, ParentRecords parents, LocalDate today) {
     this.soql = soql;
     this.resolver = resolver;
     this.parents = parents;
-    this.today = today;
+    this.literals = new LiteralTyping(soql, today);
   }
 
   Predicate<Map<String, Object>> compile(Condition condition) throws SoqlException {
@@ -64,24 +62,40 @@ final class PredicateCompiler {
     }
     if (condition instanceof Condition.In in) {
       FieldPath path = resolver.resolve(in.field());
-      List<Predicate<Object>> options = new ArrayList<>();
-      for (Literal literal : in.values()) {
-        options.add(equality(path, literal));
-      }
-      Predicate<Object> any =
-          value -> {
-            for (Predicate<Object> option : options) {
-              if (option.test(value)) {
-                return true;
-              }
-            }
-            return false;
-          };
+      Predicate<Object> any = membership(path, in.values());
       return onValue(path, in.negated() ? any.negate() : any);
     }
     Condition.Like like = (Condition.Like) condition;
     FieldPath path = resolver.resolve(like.field());
     return onValue(path, like(path, like.pattern()));
+  }
+
+  /** A test of "value equals one of the literals"; a hash lookup when all are non-empty text. */
+  private Predicate<Object> membership(FieldPath path, List<Literal> values) throws SoqlException {
+    List<Predicate<Object>> options = new ArrayList<>();
+    Set<Object> keys = new HashSet<>();
+    boolean hashable = path.kind() == ValueKind.TEXT || path.kind() == ValueKind.ID;
+    for (Literal literal : values) {
+      options.add(equality(path, literal));
+      hashable &= literal instanceof Literal.Text text && !text.value().isEmpty();
+      if (hashable) {
+        keys.add(literals.typed(path, literal));
+      }
+    }
+    if (hashable && path.kind() == ValueKind.TEXT) {
+      return value -> value != null && keys.contains(ValueOrder.fold((String) value));
+    }
+    if (hashable) {
+      return value -> value != null && keys.contains(ValueOrder.normalizeId((String) value));
+    }
+    return value -> {
+      for (Predicate<Object> option : options) {
+        if (option.test(value)) {
+          return true;
+        }
+      }
+      return false;
+    };
   }
 
   private List<Predicate<Map<String, Object>>> compileAll(List<Condition> conditions)
@@ -121,10 +135,10 @@ final class PredicateCompiler {
           "INVALID_FIELD",
           "invalid operator '" + op + "' on boolean field '" + path.dotted() + "'");
     }
-    if (literal instanceof Literal.Relative relative && isTemporal(kind)) {
+    if (literal instanceof Literal.Relative relative && LiteralTyping.isTemporal(kind)) {
       return rangeComparison(path, op, relative);
     }
-    Comparable<Object> bound = typed(path, literal);
+    Comparable<Object> bound = literals.typed(path, literal);
     return value -> {
       if (value == null) {
         return false;
@@ -140,9 +154,9 @@ final class PredicateCompiler {
   }
 
   private Predicate<Object> rangeComparison(FieldPath path, String op, Literal.Relative relative) {
-    Comparable<Object>[] range = range(path.kind(), relative);
-    Comparable<Object> start = range[0];
-    Comparable<Object> end = range[1];
+    LiteralTyping.Bounds range = literals.range(path.kind(), relative);
+    Comparable<Object> start = range.start();
+    Comparable<Object> end = range.end();
     return value -> {
       if (value == null) {
         return false;
@@ -158,16 +172,21 @@ final class PredicateCompiler {
 
   /** A test of "value equals literal" (null literal: value is null). */
   private Predicate<Object> equality(FieldPath path, Literal literal) throws SoqlException {
+    ValueKind kind = path.kind();
+    if (kind == ValueKind.BOOLEAN) {
+      // Salesforce: on a checkbox, null means false ("= null" is "= false").
+      boolean expected =
+          !(literal instanceof Literal.Null) && Boolean.TRUE.equals(literals.typed(path, literal));
+      return value -> Boolean.TRUE.equals(value) == expected;
+    }
     if (literal instanceof Literal.Null) {
       return value -> value == null;
     }
-    ValueKind kind = path.kind();
-    if (literal instanceof Literal.Relative relative && isTemporal(kind)) {
-      Comparable<Object>[] range = range(kind, relative);
-      return value ->
-          value != null && range[0].compareTo(value) <= 0 && range[1].compareTo(value) > 0;
+    if (literal instanceof Literal.Relative relative && LiteralTyping.isTemporal(kind)) {
+      LiteralTyping.Bounds range = literals.range(kind, relative);
+      return value -> value != null && range.contains(value);
     }
-    Object expected = typed(path, literal);
+    Object expected = literals.typed(path, literal);
     if (kind == ValueKind.TEXT) {
       String folded = (String) expected;
       if (folded.isEmpty()) {
@@ -195,100 +214,9 @@ final class PredicateCompiler {
           "invalid operator on field '" + path.dotted() + "': LIKE is valid only on text fields");
     }
     if (!(literal instanceof Literal.Text text)) {
-      throw mismatch(path, literal);
+      throw literals.mismatch(path, literal);
     }
-    Pattern pattern = likePattern(text.value(), text.wildcards());
-    return value -> value != null && pattern.matcher((String) value).matches();
-  }
-
-  private static Pattern likePattern(String value, BitSet wildcards) {
-    StringBuilder regex = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (wildcards != null && wildcards.get(i)) {
-        if (literal.length() > 0) {
-          regex.append(Pattern.quote(literal.toString()));
-          literal.setLength(0);
-        }
-        regex.append(c == '%' ? ".*" : ".");
-      } else {
-        literal.append(c);
-      }
-    }
-    if (literal.length() > 0) {
-      regex.append(Pattern.quote(literal.toString()));
-    }
-    return Pattern.compile(
-        regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
-  }
-
-  /** The literal as a value comparable with the field's values, or INVALID_FIELD. */
-  @SuppressWarnings("unchecked")
-  private Comparable<Object> typed(FieldPath path, Literal literal) throws SoqlException {
-    ValueKind kind = path.kind();
-    Object value =
-        switch (kind) {
-          case TEXT -> literal instanceof Literal.Text t ? ValueOrder.fold(t.value()) : null;
-          case ID -> literal instanceof Literal.Text t ? id(t) : null;
-          case BOOLEAN -> literal instanceof Literal.Bool b ? b.value() : null;
-          case NUMBER -> literal instanceof Literal.Number n ? n.value().doubleValue() : null;
-          case DATE -> literal instanceof Literal.Date d ? d.value() : null;
-          case DATETIME -> literal instanceof Literal.DateTime d ? d.value() : null;
-        };
-    if (value == null) {
-      throw mismatch(path, literal);
-    }
-    return (Comparable<Object>) value;
-  }
-
-  private String id(Literal.Text text) throws SoqlException {
-    if (text.value().isEmpty()) {
-      return "";
-    }
-    if (!SalesforceIds.isWellFormed(text.value())) {
-      throw SoqlException.at(
-          soql,
-          text.offset(),
-          "INVALID_QUERY_FILTER_OPERATOR",
-          "invalid ID field: " + text.value());
-    }
-    return SalesforceIds.to18(text.value());
-  }
-
-  @SuppressWarnings("unchecked")
-  private Comparable<Object>[] range(ValueKind kind, Literal.Relative relative) {
-    RelativeDates.Range days = RelativeDates.range(relative.name(), relative.n(), today);
-    if (kind == ValueKind.DATE) {
-      return new Comparable[] {days.start(), days.end()};
-    }
-    Instant start = days.start().atStartOfDay().toInstant(ZoneOffset.UTC);
-    Instant end = days.end().atStartOfDay().toInstant(ZoneOffset.UTC);
-    return new Comparable[] {start, end};
-  }
-
-  private static boolean isTemporal(ValueKind kind) {
-    return kind == ValueKind.DATE || kind == ValueKind.DATETIME;
-  }
-
-  private SoqlException mismatch(FieldPath path, Literal literal) {
-    String quoting =
-        path.kind() == ValueKind.TEXT || path.kind() == ValueKind.ID
-            ? "should be enclosed in quotes"
-            : "should not be enclosed in quotes";
-    String type =
-        path.kind() == ValueKind.NUMBER && path.field().type() == SoqlSchema.FieldType.INT
-            ? "int"
-            : path.kind().soqlType;
-    return SoqlException.at(
-        soql,
-        literal.offset(),
-        "INVALID_FIELD",
-        "value of filter criterion for field '"
-            + path.dotted()
-            + "' must be of type "
-            + type
-            + " and "
-            + quoting);
+    Predicate<String> pattern = LikePatterns.compile(text.value(), text.wildcards());
+    return value -> value != null && pattern.test((String) value);
   }
 }

@@ -1,7 +1,6 @@
 package com.vaultcrmsync.emulator.soql;
 
 import com.vaultcrmsync.emulator.soql.CompiledQuery.IndexProbe;
-import com.vaultcrmsync.emulator.soql.CompiledQuery.SortKey;
 import com.vaultcrmsync.emulator.soql.ParsedQuery.OrderKey;
 import com.vaultcrmsync.emulator.soql.ParsedQuery.SelectItem;
 import com.vaultcrmsync.emulator.soql.SoqlSchema.ObjectInfo;
@@ -64,7 +63,7 @@ final class QueryCompiler {
     }
     PredicateCompiler predicates = new PredicateCompiler(soql, resolver, parents, today);
     var filter = query.where() == null ? null : predicates.compile(query.where());
-    List<SortKey> sortKeys = new ArrayList<>();
+    List<FieldPath> sortKeys = new ArrayList<>();
     Comparator<Object[]> order = null;
     for (OrderKey key : query.orderBy()) {
       FieldPath path = resolver.resolve(key.field());
@@ -77,7 +76,7 @@ final class QueryCompiler {
       }
       Comparator<Object[]> next = keyOrder(sortKeys.size(), key);
       order = order == null ? next : order.thenComparing(next);
-      sortKeys.add(new SortKey(path));
+      sortKeys.add(path);
     }
     int offset = 0;
     if (query.offset() != null) {

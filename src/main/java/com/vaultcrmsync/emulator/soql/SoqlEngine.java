@@ -48,9 +48,22 @@ public final class SoqlEngine {
    * @param includeDeleted true for {@code queryAll} (records with {@code IsDeleted = true} kept),
    *     false for {@code query}
    * @return every row of the result (the server pages it)
-   * @throws SoqlException for a statement Salesforce would reject, with its error code
+   * @throws SoqlException for a statement Salesforce would reject, with its error code; {@code
+   *     UNKNOWN_EXCEPTION} (Salesforce answers it with HTTP 500) when evaluation failed because a
+   *     record broke the {@link SoqlRecordSource} contract
    */
   public SoqlResult execute(String soql, boolean includeDeleted) throws SoqlException {
+    try {
+      return run(soql, includeDeleted);
+    } catch (RuntimeException e) {
+      // A record holding a value of the wrong Java type, or a bug here: Salesforce's internal
+      // error.
+      throw new SoqlException(
+          "UNKNOWN_EXCEPTION", "An unexpected error occurred while running the query: " + e, e);
+    }
+  }
+
+  private SoqlResult run(String soql, boolean includeDeleted) throws SoqlException {
     ParsedQuery parsed = SoqlParser.parse(soql);
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     CompiledQuery query = new QueryCompiler(soql, schema, parents, today).compile(parsed);
@@ -105,12 +118,12 @@ public final class SoqlEngine {
 
   /** Sorts by keys extracted once per record, with a comparator built once per query. */
   private List<Map<String, Object>> sorted(List<Map<String, Object>> records, CompiledQuery query) {
-    List<CompiledQuery.SortKey> keys = query.sortKeys();
+    List<FieldPath> keys = query.sortKeys();
     List<Object[]> decorated = new ArrayList<>(records.size());
     for (Map<String, Object> record : records) {
       Object[] row = new Object[keys.size() + 1];
       for (int i = 0; i < keys.size(); i++) {
-        FieldPath path = keys.get(i).path();
+        FieldPath path = keys.get(i);
         Object value =
             path.isDirect() ? record.get(path.field().name()) : path.read(record, parents);
         row[i] = ValueOrder.key(path.kind(), value);

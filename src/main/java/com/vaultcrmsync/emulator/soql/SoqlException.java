@@ -3,8 +3,10 @@ package com.vaultcrmsync.emulator.soql;
 /**
  * A query Salesforce would reject, with its error code ({@code MALFORMED_QUERY}, {@code
  * INVALID_FIELD}, {@code INVALID_TYPE}, {@code INVALID_QUERY_FILTER_OPERATOR}, {@code
- * NUMBER_OUTSIDE_VALID_RANGE}) and its message text. Messages that point at a place in the query
- * use Salesforce's layout: {@code "\n<query line>\n<spaces>^\nERROR at Row:r:Column:c\n<text>"}.
+ * NUMBER_OUTSIDE_VALID_RANGE}; all HTTP 400) and its message text, or {@code UNKNOWN_EXCEPTION}
+ * (HTTP 500) when a record broke the record source's contract. Messages that point at a place in
+ * the query use Salesforce's layout: {@code "\n<query line>\n<spaces>^\nERROR at
+ * Row:r:Column:c\n<text>"}.
  */
 public final class SoqlException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -13,6 +15,11 @@ public final class SoqlException extends Exception {
 
   public SoqlException(String errorCode, String message) {
     super(message);
+    this.errorCode = errorCode;
+  }
+
+  SoqlException(String errorCode, String message, Throwable cause) {
+    super(message, cause);
     this.errorCode = errorCode;
   }
 

@@ -113,13 +113,17 @@ final class SoqlParser {
     SoqlToken first = peek();
     if (first.kind() == Kind.IDENT && peekAt(1).kind() == Kind.LPAREN) {
       if (!first.isKeyword("COUNT") || peekAt(2).kind() != Kind.RPAREN) {
+        String what =
+            first.isKeyword("FIELDS") ? "FIELDS()" : "aggregate functions other than COUNT()";
         throw SoqlException.at(
             soql,
             first.offset(),
             "MALFORMED_QUERY",
             "unexpected token: '"
                 + first.text()
-                + "' (aggregate functions other than COUNT() are not supported by the emulator)");
+                + "' ("
+                + what
+                + " are not supported by the emulator)");
       }
       index += 3;
       return new SelectItem(null, first.offset());

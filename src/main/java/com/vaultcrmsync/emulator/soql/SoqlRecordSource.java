@@ -23,7 +23,11 @@ public interface SoqlRecordSource {
 
   /**
    * Records of the object whose {@code field} equals one of {@code values}, served from an index,
-   * or empty when that field is not indexed (the engine then scans). Deleted records included.
+   * or empty when that field is not indexed (the engine then scans). Deleted records included. The
+   * engine asks only for id, reference and text fields: ids come in their 18-character form; text
+   * values come as written in the query, and since SOQL's {@code =} on text ignores case the index
+   * of a text field should match case-insensitively. Returning more records than match is harmless:
+   * the engine checks every returned record against the whole WHERE clause.
    */
   Optional<Collection<Map<String, Object>>> lookup(
       String objectName, String field, Collection<?> values);

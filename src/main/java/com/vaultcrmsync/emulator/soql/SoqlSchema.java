@@ -1,6 +1,7 @@
 package com.vaultcrmsync.emulator.soql;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public interface SoqlSchema {
   record ObjectInfo(String name, Map<String, FieldInfo> fields) {
     /** The field with this name in any casing, or null. */
     public FieldInfo field(String fieldName) {
-      return fields.get(fieldName.toLowerCase(java.util.Locale.ROOT));
+      return fields.get(fieldName.toLowerCase(Locale.ROOT));
     }
 
     /** The reference field whose relationship name is {@code rel} in any casing, or null. */

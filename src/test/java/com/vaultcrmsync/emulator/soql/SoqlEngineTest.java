@@ -13,6 +13,7 @@ import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -260,12 +261,35 @@ class SoqlEngineTest {
   }
 
   @Test
+  void onACheckboxNullMeansFalse() throws SoqlException {
+    assertThat(subjects("WHERE IsClosed = null ORDER BY Subject"))
+        .containsExactly("Email Globex", "No date", "Plan offsite", "Ship 100% o_k");
+    assertThat(subjects("WHERE IsClosed != null")).containsExactly("Call Acme");
+  }
+
+  @Test
+  void aConditionOnAMissingParentSeesNull() throws SoqlException {
+    assertThat(column("SELECT Name FROM Contact WHERE Account.Name = null", "Name"))
+        .containsExactly("No Account");
+    assertThat(column("SELECT Name FROM Contact WHERE Account.Name != 'Acme'", "Name"))
+        .containsExactly("No Account");
+  }
+
+  @Test
   void likeHonoursEscapedWildcardsAndIsCaseInsensitive() throws SoqlException {
     assertThat(subjects("WHERE Subject LIKE 'ship 100\\% O\\_K'")).containsExactly("Ship 100% o_k");
     assertThat(subjects("WHERE Subject LIKE '%100\\%%'")).containsExactly("Ship 100% o_k");
     assertThat(subjects("WHERE Subject LIKE 'Ship 1000%'")).isEmpty();
     assertThat(subjects("WHERE Subject LIKE 'Call%' OR Subject LIKE 'email%' ORDER BY Subject"))
         .containsExactly("Call Acme", "Email Globex");
+  }
+
+  @Test
+  @Timeout(10)
+  void aPathologicalLikePatternStillAnswers() throws SoqlException {
+    org.add("Task", Map.of("Subject", "a".repeat(255)));
+    assertThat(subjects("WHERE Subject LIKE '" + "%a".repeat(20) + "%b'")).isEmpty();
+    assertThat(subjects("WHERE Subject LIKE '" + "%A".repeat(20) + "%'")).hasSize(1);
   }
 
   @Test
@@ -549,5 +573,79 @@ class SoqlEngineTest {
     assertThat(subjects("WHERE Vault_Key__c = 'vk-1' OR Subject = 'No date' ORDER BY Subject"))
         .containsExactly("Call Acme", "No date");
     assertThat(org.scans).hasValue(2);
+  }
+
+  @Test
+  void polymorphicWhoNamesItsConcreteTypeAndAMissingParentIsNull() throws SoqlException {
+    String contact =
+        (String)
+            engine
+                .execute("SELECT Id FROM Contact WHERE LastName = 'Smith'", false)
+                .rows()
+                .get(0)
+                .get("Id");
+    org.add(
+        "Task", Map.of("Subject", "Who test", "WhoId", contact, "WhatId", "006000000000001AAA"));
+    Map<String, Object> row =
+        engine
+            .execute(
+                "SELECT Who.Name, Who.Type, What.Name FROM Task WHERE Subject = 'Who test'", false)
+            .rows()
+            .get(0);
+    SoqlRecord who = (SoqlRecord) row.get("Who");
+    assertThat(who.objectName()).isEqualTo("Contact");
+    assertThat(who).containsExactly(Map.entry("Name", "Jo Smith"), Map.entry("Type", "Contact"));
+    assertThat(row).containsEntry("What", null);
+  }
+
+  @Test
+  void eventsFilterOnDatetimeRangesAndIntegers() throws SoqlException {
+    org.add(
+        "Event",
+        Map.of(
+            "Subject",
+            "Kickoff",
+            "StartDateTime",
+            Instant.parse("2025-06-16T08:00:00Z"),
+            "DurationInMinutes",
+            30,
+            "Vault_Key__c",
+            "ev-1"));
+    org.add(
+        "Event",
+        Map.of(
+            "Subject",
+            "Review",
+            "StartDateTime",
+            Instant.parse("2025-06-19T00:00:00Z"),
+            "DurationInMinutes",
+            90));
+    assertThat(
+            column(
+                "SELECT Subject FROM Event WHERE StartDateTime = LAST_N_DAYS:7 AND"
+                    + " DurationInMinutes < 60",
+                "Subject"))
+        .containsExactly("Kickoff");
+    assertThat(column("SELECT Subject FROM Event WHERE StartDateTime = TOMORROW", "Subject"))
+        .containsExactly("Review");
+    assertThat(column("SELECT Subject FROM Event WHERE StartDateTime = NEXT_N_DAYS:1", "Subject"))
+        .containsExactly("Review");
+  }
+
+  @Test
+  void fieldsFunctionsAreRejectedNotIgnored() {
+    assertError(
+        () -> engine.execute("SELECT FIELDS(ALL) FROM Task LIMIT 200", false),
+        "MALFORMED_QUERY",
+        "FIELDS() are not supported");
+  }
+
+  @Test
+  void aRecordBreakingTheSourceContractGivesSalesforcesInternalErrorNotARuntimeException() {
+    org.add("Task", Map.of("Subject", "Broken", "ActivityDate", "2025-06-18"));
+    assertError(
+        () -> engine.execute("SELECT Id FROM Task WHERE ActivityDate > 2025-01-01", false),
+        "UNKNOWN_EXCEPTION",
+        "ClassCastException");
   }
 }
