@@ -5,6 +5,10 @@ import com.vaultcrmsync.sync.SyncQueue;
 import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.SyncedNotes;
 import com.vaultcrmsync.vault.VaultFileFilter;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +58,7 @@ public final class Daemon implements AutoCloseable {
     long maxBody = number(props, "camel.server.max-body-size", 65536);
     long shutdownMs = 1000 * number(props, "camel.main.shutdown-timeout", 10);
     int seen = (int) number(props, "vault.watch.max-notes", 200000);
+    requireFreePort((int) number(props, "camel.server.port", 8787));
 
     CompletableFuture<SyncSession> ready = new CompletableFuture<>();
     SyncedNotes synced = new SyncedNotes(folders.vault(), folders.stateDir());
@@ -141,6 +146,23 @@ public final class Daemon implements AutoCloseable {
     queue.close(shutdownMs);
     session.close();
     LOG.info("Stopped");
+  }
+
+  /** Vert.x only logs a taken port; the daemon must not run without its API, so check first. */
+  private static void requireFreePort(int port) {
+    if (port <= 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new ConfigurationException(
+          "port "
+              + port
+              + " on 127.0.0.1 is in use (another daemon?): stop it or choose another with"
+              + " --http-port or camel.server.port");
+    }
   }
 
   private static long number(Properties props, String key, long fallback) {
