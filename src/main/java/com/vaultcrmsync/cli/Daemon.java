@@ -93,28 +93,36 @@ public final class Daemon implements AutoCloseable {
         "vault-crm-sync daemon started: vault {}, HTTP API on http://127.0.0.1:{}/api",
         folders.vault(),
         props.getProperty("camel.server.port", "8787"));
-    RunReport report;
+    Daemon daemon;
     try {
-      report = first.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      report = null;
-    } catch (ExecutionException e) {
-      LOG.error("The first full sync failed: {}", e.getCause().getMessage());
-      report = null;
-    }
-    if (session.runtime().camelContext().getRoute("vault-watch") == null) {
-      session.close();
-      throw new ConfigurationException(
-          "Route vault-watch was not loaded (" + RunCommand.DAEMON_ROUTES + ")");
-    }
-    try {
+      daemon = new Daemon(queue, triggers, session, firstRun(first), shutdownMs);
+      if (session.runtime().camelContext().getRoute("vault-watch") == null) {
+        throw new ConfigurationException(
+            "Route vault-watch was not loaded (" + RunCommand.DAEMON_ROUTES + ")");
+      }
       session.runtime().camelContext().getRouteController().startRoute("vault-watch");
     } catch (Exception e) {
-      throw new ConfigurationException("Cannot start the vault watch: " + e.getMessage());
+      triggers.close();
+      queue.close(shutdownMs);
+      session.close();
+      throw e instanceof ConfigurationException c
+          ? c
+          : new ConfigurationException("Cannot start the vault watch: " + e.getMessage());
     }
     LOG.info("Watching {} for saved notes", folders.vault());
-    return new Daemon(queue, triggers, session, report, shutdownMs);
+    return daemon;
+  }
+
+  private static RunReport firstRun(CompletableFuture<RunReport> first) {
+    try {
+      return first.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      LOG.error("The first full sync failed: {}", e.getCause().getMessage());
+      return null;
+    }
   }
 
   /** The first full sync's report, or null when it failed. */
