@@ -8,6 +8,7 @@ import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.SyncedNotes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -201,6 +202,19 @@ class DaemonTest {
 
   @Test
   @Order(7)
+  void theSyncsOwnWriteBackDoesNotTriggerAnotherSync() throws Exception {
+    assertThat(vault.resolve("Globex.md")).content().contains("On-demand pull check");
+    assertThat(new SyncedNotes(vault, vault.resolve(".vault-crm-sync")).unchanged("Globex.md"))
+        .isTrue();
+    long noteRuns = noteRuns();
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> noteRuns() == noteRuns);
+  }
+
+  @Test
+  @Order(8)
   void everyEndpointButHealthRefusesAMissingOrWrongToken() throws Exception {
     assertThat(post("/api/sync", null).statusCode()).isEqualTo(401);
     assertThat(post("/api/sync", token + "x").statusCode()).isEqualTo(401);
@@ -214,7 +228,7 @@ class DaemonTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void anOversizedRequestBodyIsRefused() throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sync"))
@@ -226,7 +240,7 @@ class DaemonTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void unknownAccountsAndPathLikeKeysAnswer404WithAMessage() throws Exception {
     HttpResponse<String> unknown = post("/api/sync/accounts/" + encode("No Such Co"), token);
     assertThat(unknown.statusCode()).isEqualTo(404);
@@ -237,7 +251,7 @@ class DaemonTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void aSecondDaemonOnTheSamePortRefusesToStart() {
     RuntimeOptions base = RuntimeOptions.of(dir.resolve("second"));
     assertThatThrownBy(() -> Daemon.start(RunCommand.daemonFolders(base, vault, port)))
@@ -246,7 +260,7 @@ class DaemonTest {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void stopsCleanlyAndReleasesThePort() {
     daemon.close();
     assertThat(daemon.queue().busy()).isFalse();
@@ -261,6 +275,14 @@ class DaemonTest {
               }
             });
     daemon = null;
+  }
+
+  private static long noteRuns() throws IOException {
+    try (var files = Files.list(vault.resolve(".vault-crm-sync/reports"))) {
+      return files
+          .filter(p -> p.getFileName().toString().matches(".*-note(-\\d+)?\\.json"))
+          .count();
+    }
   }
 
   private static List<Map<String, Object>> tasks() {
