@@ -334,6 +334,10 @@ final class PlanApplier {
         recordRead(p);
         continue;
       }
+      if (p.digest == null && p.crmLines.isEmpty() && p.vaultRemovals.isEmpty()) {
+        // Only state changed for this unchanged note: it is not read again.
+        continue;
+      }
       RunRecorder.NoteRecord note = rec.note(p.path);
       NoteState previous = state.note(p.path).orElse(null);
       String expected =

@@ -181,6 +181,11 @@ public final class SyncEngine {
         }
       }
 
+      LOG.info(
+          "Vault: {} notes listed, {} changed or new ({} ms)",
+          scope.size(),
+          changed.size(),
+          clock.millis() - rec.startedMillis());
       Map<String, AccountMatch> matches = identify(changed, links, budget);
       Map<String, String> allLinks = new LinkedHashMap<>(links);
       allLinks.values().removeIf(p -> !present.contains(p));
@@ -227,6 +232,11 @@ public final class SyncEngine {
         }
       }
 
+      LOG.info(
+          "CRM: {} accounts and {} activities read ({} ms)",
+          pulled.accounts.size(),
+          pulled.activities.size(),
+          clock.millis() - rec.startedMillis());
       Map<String, NotePlan> plans = new LinkedHashMap<>();
       for (NoteDigest d : changed) {
         AccountLink link = state.linkByNote(d.path()).orElse(null);
@@ -276,6 +286,12 @@ public final class SyncEngine {
       }
       if (!scoped && all.stream().noneMatch(p -> p.pullIncomplete)) {
         Instant next = latest(latest(watermark, pulled.newestStamp), seed);
+        if (next == null) {
+          // An empty org has no stamp to start from: take the newest one after this run's writes;
+          // the lookback covers what others changed while it ran.
+          budget.require(1, "reading the first watermark");
+          next = pull.newestAccountStamp();
+        }
         if (next != null && !next.equals(watermark)) {
           state.putWatermark(next);
           state.audit(
