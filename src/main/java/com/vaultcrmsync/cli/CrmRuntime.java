@@ -6,6 +6,7 @@ import com.vaultcrmsync.crm.CrmException;
 import com.vaultcrmsync.crm.CrmRetryPolicy;
 import com.vaultcrmsync.crm.SalesforceFailure;
 import com.vaultcrmsync.crm.SecretMask;
+import com.vaultcrmsync.sync.SyncRunner;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -74,6 +75,8 @@ public final class CrmRuntime implements AutoCloseable {
     main.setDefaultPropertyPlaceholderLocation("false");
     main.setInitialProperties(config.properties());
     main.bind("crmRetryPolicy", new CrmRetryPolicy());
+    // The sync-* routes call this bean; a command that syncs binds its own and attaches an engine.
+    main.bind("syncRunner", new SyncRunner());
     options.beans().forEach(main::bind);
     main.addMainListener(connector);
     try {

@@ -9,7 +9,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Keeps an Obsidian-style Markdown vault and a Salesforce org in two-way sync.",
-    subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, EmulatorCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      InspectCommand.class,
+      EmulatorCommand.class,
+      SyncCommand.class,
+      RunCommand.class,
+      ReportCommand.class,
+      DemoCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit code for usage and configuration errors (design §5). */

@@ -1,0 +1,42 @@
+package com.vaultcrmsync.sync;
+
+import java.time.LocalDate;
+
+/**
+ * One activity the sync knows on both sides.
+ *
+ * @param key the vault key for vault-originated activities, {@code sf:<id>} for CRM-originated ones
+ * @param origin which side owns it
+ * @param crmId the 18-character record id, or null before the first successful write
+ * @param accountId the Account it belongs to
+ * @param notePath the note holding its entry
+ * @param activityDate the activity's date (for {@code last_contact})
+ * @param syncedHash fingerprint of the synced CRM fields when both sides last agreed
+ * @param lineHash for CRM-originated entries: fingerprint of the entry line the sync wrote
+ * @param pendingHash fingerprint of a CRM change seen and not applied (a conflict), else null
+ * @param pendingLine the entry line that CRM change would write, else null
+ * @param deletedInCrm true once the record was seen deleted in the CRM
+ */
+public record ActivityState(
+    String key,
+    Origin origin,
+    String crmId,
+    String accountId,
+    String notePath,
+    LocalDate activityDate,
+    String syncedHash,
+    String lineHash,
+    String pendingHash,
+    String pendingLine,
+    boolean deletedInCrm) {
+
+  /** Which side created, and therefore owns, an activity. */
+  public enum Origin {
+    VAULT,
+    CRM
+  }
+
+  public static String crmKey(String crmId) {
+    return "sf:" + crmId;
+  }
+}

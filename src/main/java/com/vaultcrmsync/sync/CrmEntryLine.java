@@ -1,0 +1,53 @@
+package com.vaultcrmsync.sync;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The Recent Context line for a CRM activity: {@code - <date>: <Subject> - <Description> (via
+ * Salesforce: <owner or creator>) ^sf-<18-char id>}, on one line. The line is a function of the
+ * record, so its fingerprint tells whether the CRM side changed.
+ */
+final class CrmEntryLine {
+  /** Longer descriptions are cut, as the vault's own summaries are. */
+  static final int MAX_DESCRIPTION = 200;
+
+  private CrmEntryLine() {}
+
+  /** The activity's date: its due date, else the start of an event, else its creation. */
+  static LocalDate date(Map<String, Object> record) {
+    LocalDate d = CrmRecords.date(record, "ActivityDate");
+    if (d == null) {
+      d = CrmRecords.date(record, "StartDateTime");
+    }
+    return d != null ? d : CrmRecords.date(record, "CreatedDate");
+  }
+
+  static String render(Map<String, Object> record) {
+    String subject = oneLine(CrmRecords.text(record, "Subject"));
+    String description = oneLine(CrmRecords.text(record, "Description"));
+    String who = CrmRecords.parentText(record, "Owner", "Name");
+    if (who == null) {
+      who = CrmRecords.parentText(record, "CreatedBy", "Name");
+    }
+    StringBuilder line = new StringBuilder("- ").append(date(record)).append(": ");
+    line.append(subject.isEmpty() ? "(no subject)" : subject.replace(" - ", " – "));
+    if (!description.isEmpty()) {
+      if (description.length() > MAX_DESCRIPTION) {
+        int cut = MAX_DESCRIPTION;
+        if (Character.isHighSurrogate(description.charAt(cut - 1))) {
+          cut--;
+        }
+        description = description.substring(0, cut).stripTrailing() + "...";
+      }
+      line.append(" - ").append(description);
+    }
+    line.append(" (via Salesforce: ").append(who == null ? "unknown" : oneLine(who)).append(')');
+    return line.append(" ^sf-").append(CrmRecords.id(record)).toString();
+  }
+
+  /** Whitespace runs, line breaks included, become one space; parentheses stay balanced. */
+  private static String oneLine(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+  }
+}

@@ -1,0 +1,141 @@
+package com.vaultcrmsync.sync;
+
+import com.vaultcrmsync.crm.CrmGateway;
+import com.vaultcrmsync.mapping.FieldRule;
+import com.vaultcrmsync.mapping.Mappings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads CRM changes with {@code queryAll} (so deleted and archived activities are seen), ordered by
+ * {@code SystemModstamp, Id}: either everything changed since the watermark minus the lookback (one
+ * query per object, paged by the gateway), or every activity of given Accounts regardless of the
+ * watermark.
+ */
+final class CrmPull {
+  /**
+   * Account ids per scoped query: about 5,000 characters once URL-encoded, well below the request
+   * line limits of Salesforce (16,384) and of common HTTP servers (8,192).
+   */
+  private static final int IDS_PER_QUERY = 100;
+
+  private final CrmGateway crm;
+  private final Mappings mappings;
+
+  CrmPull(CrmGateway crm, Mappings mappings) {
+    this.crm = crm;
+    this.mappings = mappings;
+  }
+
+  /** An activity record with the sObject it came from. */
+  record Activity(String sObject, Map<String, Object> record) {}
+
+  /** What a pull read; {@code newestStamp} is null when it read nothing. */
+  static final class Result {
+    final Map<String, Map<String, Object>> accounts = new LinkedHashMap<>();
+    final Map<String, Activity> activities = new LinkedHashMap<>();
+    Instant newestStamp;
+
+    void stamp(Map<String, Object> record) {
+      Instant s = CrmRecords.instant(record, "SystemModstamp");
+      if (s != null && (newestStamp == null || s.isAfter(newestStamp))) {
+        newestStamp = s;
+      }
+    }
+  }
+
+  /** Every Account, Task and Event changed at or after {@code since}: three queries. */
+  void since(Instant since, Result into) {
+    String where = " WHERE SystemModstamp >= " + SoqlLiteral.datetime(since);
+    String order = " ORDER BY SystemModstamp, Id";
+    crm.query(accountSelect() + where + order, true, r -> account(r, into));
+    crm.query(taskSelect() + where + order, true, r -> activity(taskObject(), r, into));
+    crm.query(eventSelect() + where + order, true, r -> activity("Event", r, into));
+  }
+
+  /** Every activity of the given Accounts (and, when asked, the Accounts themselves). */
+  void forAccounts(Collection<String> accountIds, boolean withAccounts, Result into) {
+    List<String> ids = new ArrayList<>(new LinkedHashSet<>(accountIds));
+    for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+      String in = SoqlLiteral.list(ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY)));
+      String order = " ORDER BY SystemModstamp, Id";
+      if (withAccounts) {
+        crm.query(accountSelect() + " WHERE Id IN " + in + order, true, r -> account(r, into));
+      }
+      crm.query(
+          taskSelect() + " WHERE AccountId IN " + in + order,
+          true,
+          r -> activity(taskObject(), r, into));
+      crm.query(
+          eventSelect() + " WHERE AccountId IN " + in + order,
+          true,
+          r -> activity("Event", r, into));
+    }
+  }
+
+  /** The newest Account stamp: where the first watermark starts when nothing else was read. */
+  Instant newestAccountStamp() {
+    Result r = new Result();
+    crm.query(
+        "SELECT Id, SystemModstamp FROM "
+            + mappings.account().sObject()
+            + " ORDER BY SystemModstamp DESC LIMIT 1",
+        true,
+        r::stamp);
+    return r.newestStamp;
+  }
+
+  private void account(Map<String, Object> r, Result into) {
+    into.stamp(r);
+    into.accounts.put(CrmRecords.id(r), r);
+  }
+
+  private void activity(String sObject, Map<String, Object> r, Result into) {
+    into.stamp(r);
+    into.activities.put(CrmRecords.id(r), new Activity(sObject, r));
+  }
+
+  private String taskObject() {
+    return mappings.activity().sObject();
+  }
+
+  private String accountSelect() {
+    Set<String> fields = new LinkedHashSet<>(List.of("Id", "Name", "IsDeleted", "SystemModstamp"));
+    mappings.account().fields().stream().map(FieldRule::field).forEach(fields::add);
+    return "SELECT " + String.join(", ", fields) + " FROM " + mappings.account().sObject();
+  }
+
+  private String taskSelect() {
+    Set<String> fields = new LinkedHashSet<>(activityBase());
+    fields.add(mappings.activity().externalIdField());
+    mappings.activity().fields().stream().map(FieldRule::field).forEach(fields::add);
+    return "SELECT " + String.join(", ", fields) + " FROM " + taskObject();
+  }
+
+  private String eventSelect() {
+    Set<String> fields = new LinkedHashSet<>(activityBase());
+    fields.add("StartDateTime");
+    return "SELECT " + String.join(", ", fields) + " FROM Event";
+  }
+
+  private static List<String> activityBase() {
+    return List.of(
+        "Id",
+        "Subject",
+        "Description",
+        "ActivityDate",
+        "WhatId",
+        "AccountId",
+        "IsDeleted",
+        "SystemModstamp",
+        "CreatedDate",
+        "Owner.Name",
+        "CreatedBy.Name");
+  }
+}

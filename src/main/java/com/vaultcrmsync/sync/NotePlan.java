@@ -1,0 +1,93 @@
+package com.vaultcrmsync.sync;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run will do for one note: the account write, the activity upserts of its entries, the CRM
+ * activities to write into it, the deletes, and the state-only updates. Mutable while the run
+ * applies it (ids of created records, failures).
+ */
+final class NotePlan {
+  enum AccountAction {
+    NONE,
+    CREATE,
+    UPDATE
+  }
+
+  final String path;
+  final String title;
+
+  /** The note as read this run, or null for a note unchanged since the last sync. */
+  final NoteDigest digest;
+
+  AccountMatch match;
+  String accountId;
+  boolean linkedBefore;
+  AccountAction accountAction = AccountAction.NONE;
+  Map<String, Object> accountFields;
+  String accountHash;
+
+  /** The CRM's current fingerprint of the account fields, when the pull saw the Account. */
+  String crmAccountHash;
+
+  /** The link to store once the account write (if any) succeeded; null: derive it then. */
+  AccountLink linkAfter;
+
+  /** Write the id property into the note. */
+  boolean writeId;
+
+  final List<EntryPlan> entries = new ArrayList<>();
+  final List<CrmLinePlan> crmLines = new ArrayList<>();
+  final List<ActivityState> removals = new ArrayList<>();
+
+  /** Entries to remove from the note because their activity was deleted in the CRM. */
+  final List<ActivityState> vaultRemovals = new ArrayList<>();
+
+  final List<ActivityState> stateUpdates = new ArrayList<>();
+  final List<LocalDate> activityDates = new ArrayList<>();
+
+  /** A write for this note failed or was skipped: its state is not advanced. */
+  boolean failed;
+
+  /** A CRM change for this note was not applied: the watermark must not pass it. */
+  boolean pullIncomplete;
+
+  NotePlan(String path, String title, NoteDigest digest) {
+    this.path = path;
+    this.title = title;
+    this.digest = digest;
+  }
+
+  /**
+   * One vault entry that becomes (or stays) an activity.
+   *
+   * @param entry the entry
+   * @param hash fingerprint of its mapped fields
+   * @param existing its state row, or null
+   * @param push whether to upsert it
+   * @param action the report action when it is not pushed
+   * @param reason why
+   */
+  record EntryPlan(
+      NoteDigest.EntryDigest entry,
+      String hash,
+      ActivityState existing,
+      boolean push,
+      String action,
+      String reason) {}
+
+  /**
+   * One CRM activity line to write into the note (added, or replacing the line with its id).
+   *
+   * @param crmId the activity's id
+   * @param line the rendered line
+   * @param date the activity's date
+   * @param existing its state row, or null
+   * @param reason why, for the report
+   */
+  record CrmLinePlan(
+      String crmId, String line, LocalDate date, ActivityState existing, String reason) {}
+}

@@ -1,0 +1,388 @@
+package com.vaultcrmsync.sync;
+
+import com.vaultcrmsync.crm.CrmException;
+import com.vaultcrmsync.crm.CrmGateway;
+import com.vaultcrmsync.mapping.RecordMapper;
+import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.vault.NoteFile;
+import com.vaultcrmsync.vault.ScanProblem;
+import com.vaultcrmsync.vault.VaultListing;
+import com.vaultcrmsync.vault.VaultScanner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sync run, two ways: read the changed notes, match them to Accounts, pull the CRM changes
+ * since the watermark, plan, check the safety rules, write the CRM, write the notes, advance the
+ * watermark, and report. Every decision is in {@link SyncPlanner}; every write in {@link
+ * PlanApplier}.
+ */
+public final class SyncEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+  private final Path vaultRoot;
+  private final Path stateDir;
+  private final RecordMapper mapper;
+  private final CrmGateway crm;
+  private final SyncSettings settings;
+  private final Clock clock;
+  private final VaultScanner scanner;
+  private volatile SyncProgress progress = SyncProgress.NONE;
+
+  /**
+   * @param vaultRoot the vault folder
+   * @param stateDir the state folder (usually {@code <vault>/.vault-crm-sync})
+   * @param mapper the validated mappings, ready to evaluate
+   * @param crm the gateway every Salesforce call goes through
+   */
+  public SyncEngine(
+      Path vaultRoot,
+      Path stateDir,
+      RecordMapper mapper,
+      CrmGateway crm,
+      SyncSettings settings,
+      Clock clock,
+      long maxNoteBytes) {
+    this.vaultRoot = vaultRoot.toAbsolutePath().normalize();
+    this.stateDir = stateDir.toAbsolutePath().normalize();
+    this.mapper = mapper;
+    this.crm = crm;
+    this.settings = settings;
+    this.clock = clock;
+    this.scanner = new VaultScanner(maxNoteBytes);
+  }
+
+  /** Reports the progress of the following runs to {@code listener} (e.g. a terminal display). */
+  public SyncEngine progress(SyncProgress listener) {
+    this.progress = listener == null ? SyncProgress.NONE : listener;
+    return this;
+  }
+
+  /** The exit code of a report's outcome (design §5). */
+  public static int exitCode(RunReport report) {
+    return switch (report.run().outcome()) {
+      case "ok" -> 0;
+      case "partial" -> 1;
+      default -> 3;
+    };
+  }
+
+  /**
+   * Runs once and returns the report (which the caller writes).
+   *
+   * @throws SyncUsageException when the account key matches no note (exit 2)
+   */
+  public RunReport run(SyncRequest request) {
+    Instant started = clock.instant();
+    RunRecorder rec = new RunRecorder(request, started);
+    String runId = UUID.randomUUID().toString();
+    try (StateStore state =
+            request.dryRun() ? StateStore.readOnly(stateDir) : StateStore.open(stateDir);
+        ProgressScope ignored = new ProgressScope(progress)) {
+      try {
+        String message = new Run(request, state, rec, runId).execute();
+        String outcome = message != null ? "halted" : rec.needsReview() ? "partial" : "ok";
+        return rec.build(outcome, message, crm.usage(), clock.instant());
+      } catch (ApiBudget.Exhausted e) {
+        LOG.warn("{}", e.getMessage());
+        return rec.build("halted", e.getMessage(), crm.usage(), clock.instant());
+      } catch (CrmException e) {
+        LOG.error("CRM failure: {}", e.getMessage());
+        String outcome = "halted";
+        return rec.build(outcome, "CRM failure: " + e.getMessage(), crm.usage(), clock.instant());
+      } catch (IOException e) {
+        return rec.build("failed", "vault: " + e.getMessage(), crm.usage(), clock.instant());
+      }
+    }
+  }
+
+  /** The state of one run. */
+  private final class Run {
+    private final SyncRequest request;
+    private final StateStore state;
+    private final RunRecorder rec;
+    private final String runId;
+    private final VaultReader reader = new VaultReader(mapper);
+    private final SyncPlanner planner;
+    private final LocalDate today;
+
+    Run(SyncRequest request, StateStore state, RunRecorder rec, String runId) {
+      this.request = request;
+      this.state = state;
+      this.rec = rec;
+      this.runId = runId;
+      this.planner = new SyncPlanner(state, settings, mapper.mappings(), rec);
+      this.today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+    }
+
+    /** Returns the halt message, or null when the run finished. */
+    String execute() throws IOException {
+      ApiBudget budget = new ApiBudget(crm, settings);
+      Map<String, String> links = state.links();
+      int linkedBefore = links.size();
+      VaultListing listing = scanner.scan(vaultRoot);
+      for (ScanProblem p : listing.problems()) {
+        RunRecorder.NoteRecord n = rec.note(p.relativePath());
+        n.action = "skipped";
+        n.error(p.reason(), null);
+      }
+      Set<String> present = new HashSet<>();
+      listing.notes().forEach(f -> present.add(f.relativePath()));
+      List<NoteFile> scope = scope(listing, links);
+      boolean scoped = request.mode() != SyncRequest.Mode.FULL;
+
+      List<NoteDigest> changed = new ArrayList<>();
+      List<NoteState> touched = new ArrayList<>();
+      int read = 0;
+      for (NoteFile f : scope) {
+        progress.update("reading notes", read++, scope.size());
+        var known = state.note(f.relativePath());
+        VaultReader.Result result = reader.read(f, known, scoped);
+        if (result instanceof VaultReader.Unchanged u) {
+          if (u.known().selected()) {
+            unchangedNote(u.known());
+          }
+          if (u.touched()) {
+            NoteState k = u.known();
+            touched.add(
+                new NoteState(
+                    k.path(),
+                    u.size(),
+                    u.mtime(),
+                    k.contentHash(),
+                    k.selected(),
+                    k.title(),
+                    k.aliases()));
+          }
+        } else if (result instanceof VaultReader.NotSelected n) {
+          touched.add(n.state());
+        } else if (result instanceof VaultReader.Broken b) {
+          RunRecorder.NoteRecord n = rec.note(b.path());
+          n.title = b.title();
+          n.action = "skipped";
+          b.errors().forEach(p -> n.error(p.message(), p.line() == 0 ? null : p.line()));
+        } else if (result instanceof VaultReader.Changed c) {
+          changed.add(c.digest());
+          rec.notesSeen++;
+        }
+      }
+
+      LOG.info(
+          "Vault: {} notes listed, {} changed or new ({} ms)",
+          scope.size(),
+          changed.size(),
+          clock.millis() - rec.startedMillis());
+      Map<String, AccountMatch> matches = identify(changed, links, budget);
+      Map<String, String> allLinks = new LinkedHashMap<>(links);
+      allLinks.values().removeIf(p -> !present.contains(p));
+      Set<String> newlyLinked = new HashSet<>();
+      for (NoteDigest d : changed) {
+        AccountMatch m = matches.get(d.path());
+        if (m.linked()
+            && !m.accountId()
+                .equals(state.linkByNote(d.path()).map(AccountLink::accountId).orElse(null))) {
+          newlyLinked.add(m.accountId());
+          allLinks.values().remove(d.path());
+          allLinks.put(m.accountId(), d.path());
+        }
+      }
+
+      CrmPull pull = new CrmPull(crm, mapper.mappings());
+      CrmPull.Result pulled = new CrmPull.Result();
+      Instant watermark = state.watermark().orElse(null);
+      Instant seed = null;
+      if (scoped) {
+        List<String> ids =
+            changed.stream()
+                .map(d -> matches.get(d.path()))
+                .filter(AccountMatch::linked)
+                .map(AccountMatch::accountId)
+                .toList();
+        if (!ids.isEmpty()) {
+          budget.require(3, "reading the account's activities");
+          pull.forAccounts(ids, true, pulled);
+        }
+      } else if (watermark != null) {
+        budget.require(3, "reading CRM changes");
+        pull.since(watermark.minus(settings.lookback()), pulled);
+        if (!newlyLinked.isEmpty()) {
+          budget.require(2, "reading the activities of newly linked accounts");
+          pull.forAccounts(newlyLinked, false, pulled);
+        }
+      } else {
+        budget.require(1, "reading the first watermark");
+        seed = pull.newestAccountStamp();
+        if (!allLinks.isEmpty()) {
+          budget.require(2, "reading the activities of linked accounts");
+          pull.forAccounts(allLinks.keySet(), false, pulled);
+        }
+      }
+
+      LOG.info(
+          "CRM: {} accounts and {} activities read ({} ms)",
+          pulled.accounts.size(),
+          pulled.activities.size(),
+          clock.millis() - rec.startedMillis());
+      Map<String, NotePlan> plans = new LinkedHashMap<>();
+      for (NoteDigest d : changed) {
+        AccountLink link = state.linkByNote(d.path()).orElse(null);
+        plans.put(d.path(), planner.planNote(d, matches.get(d.path()), link, pulled));
+      }
+      Set<String> readPaths = new HashSet<>(plans.keySet());
+      planner.planPulled(
+          pulled,
+          allLinks,
+          path ->
+              plans.computeIfAbsent(
+                  path, p -> present.contains(p) ? unchangedPlan(p, allLinks) : null));
+      List<AccountLink> accountChanges = planner.pulledAccounts(pulled, readPaths);
+
+      List<NotePlan> all = new ArrayList<>(plans.values());
+      String halt = new SafetyCheck(settings).violation(all, linkedBefore);
+      if (halt != null && !request.force()) {
+        LOG.warn("Halted before writing: {}", halt);
+        return halt;
+      }
+      PlanApplier applier =
+          new PlanApplier(
+              crm,
+              state,
+              budget,
+              mapper.mappings(),
+              settings,
+              rec,
+              new NoteUpdater(vaultRoot, mapper.mappings().account().idProperty()),
+              runId,
+              request.dryRun(),
+              today);
+      progress.update("writing to the CRM", 0, all.size());
+      applier.applyCrm(all);
+      progress.update("writing notes", 0, all.size());
+      applier.applyNotes(all);
+      progress.update("writing notes", all.size(), all.size());
+      if (request.dryRun()) {
+        return null;
+      }
+      touched.forEach(state::putNote);
+      accountChanges.forEach(state::putLink);
+      for (String path : state.notes().stream().map(NoteState::path).toList()) {
+        if (!present.contains(path) && !scoped) {
+          state.removeNote(path);
+        }
+      }
+      if (!scoped && all.stream().noneMatch(p -> p.pullIncomplete)) {
+        Instant next = latest(latest(watermark, pulled.newestStamp), seed);
+        if (next == null) {
+          // An empty org has no stamp to start from: take the newest one after this run's writes;
+          // the lookback covers what others changed while it ran.
+          budget.require(1, "reading the first watermark");
+          next = pull.newestAccountStamp();
+        }
+        if (next != null && !next.equals(watermark)) {
+          state.putWatermark(next);
+          state.audit(
+              runId, "state", "watermark", "pull", String.valueOf(watermark), next.toString());
+        }
+      }
+      return null;
+    }
+
+    private Map<String, AccountMatch> identify(
+        List<NoteDigest> changed, Map<String, String> links, ApiBudget budget) {
+      Map<String, AccountMatch> matches = new HashMap<>();
+      List<NoteDigest> unlinked = new ArrayList<>();
+      for (NoteDigest d : changed) {
+        AccountLink link = state.linkByNote(d.path()).orElse(null);
+        String fmId = d.idValue() == null ? null : d.idValue().strip();
+        if (link != null
+            && (fmId == null
+                || !SalesforceId.isId(fmId)
+                || SalesforceId.to18(fmId).equals(link.accountId()))) {
+          matches.put(d.path(), new AccountMatch(AccountMatch.Kind.ID, link.accountId(), "linked"));
+        } else {
+          unlinked.add(d);
+        }
+      }
+      if (!unlinked.isEmpty()) {
+        boolean needsQuery =
+            unlinked.stream()
+                .anyMatch(d -> d.idValue() == null || !SalesforceId.isId(d.idValue().strip()));
+        if (needsQuery) {
+          budget.require(1, "matching notes to accounts");
+        }
+        Map<String, String> others = new HashMap<>(links);
+        matches.putAll(
+            new AccountMatcher(crm, mapper.mappings().account()).match(unlinked, others));
+      }
+      return matches;
+    }
+
+    private void unchangedNote(NoteState known) {
+      rec.notesSeen++;
+      String accountId = state.linkByNote(known.path()).map(AccountLink::accountId).orElse(null);
+      if (accountId == null) {
+        return;
+      }
+      RunRecorder.NoteRecord n = rec.note(known.path());
+      n.title = known.title();
+      n.match = AccountMatch.Kind.ID.label();
+      n.crmId = accountId;
+      n.action = "unchanged";
+      rec.accountsUnchanged++;
+    }
+
+    private NotePlan unchangedPlan(String path, Map<String, String> links) {
+      NoteState known = state.note(path).orElse(null);
+      String accountId =
+          links.entrySet().stream()
+              .filter(e -> e.getValue().equals(path))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse(null);
+      if (known == null || accountId == null) {
+        return null;
+      }
+      NotePlan plan = new NotePlan(path, known.title(), null);
+      plan.match = new AccountMatch(AccountMatch.Kind.ID, accountId, "linked");
+      plan.accountId = accountId;
+      plan.linkedBefore = true;
+      return plan;
+    }
+
+    private List<NoteFile> scope(VaultListing listing, Map<String, String> links)
+        throws IOException {
+      if (request.mode() == SyncRequest.Mode.FULL) {
+        return listing.notes();
+      }
+      String path =
+          new ScopeResolver(vaultRoot, state, mapper).resolve(request.key(), listing, links);
+      return listing.notes().stream().filter(f -> f.relativePath().equals(path)).toList();
+    }
+  }
+
+  /** Tells the progress listener that the run ended, however it ended. */
+  private record ProgressScope(SyncProgress listener) implements AutoCloseable {
+    @Override
+    public void close() {
+      listener.finished();
+    }
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+  }
+}

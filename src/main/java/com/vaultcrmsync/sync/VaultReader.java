@@ -1,0 +1,102 @@
+package com.vaultcrmsync.sync;
+
+import com.vaultcrmsync.mapping.RecordMapper;
+import com.vaultcrmsync.vault.ContextEntry;
+import com.vaultcrmsync.vault.Note;
+import com.vaultcrmsync.vault.NoteFile;
+import com.vaultcrmsync.vault.NoteParser;
+import com.vaultcrmsync.vault.NoteProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides whether a listed note changed since the last sync (size and mtime, then content hash,
+ * against the state) and digests the changed ones. An unchanged note is not parsed.
+ */
+final class VaultReader {
+  private final NoteParser parser = new NoteParser();
+  private final RecordMapper mapper;
+
+  VaultReader(RecordMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** What reading one note found. */
+  sealed interface Result {}
+
+  /** Same size and mtime, or same content: nothing to do for the vault side. */
+  record Unchanged(NoteState known, boolean touched, long size, long mtime) implements Result {}
+
+  /** The mapping does not select the note. */
+  record NotSelected(NoteState state) implements Result {}
+
+  /** The note cannot be parsed; it is left untouched. */
+  record Broken(String path, String title, List<NoteProblem> errors) implements Result {}
+
+  /** A changed (or forced) selected note. */
+  record Changed(NoteDigest digest) implements Result {}
+
+  Result read(NoteFile file, Optional<NoteState> known, boolean force) throws IOException {
+    long mtime = file.lastModified().toEpochMilli();
+    if (!force
+        && known.isPresent()
+        && known.get().size() == file.size()
+        && known.get().mtime() == mtime) {
+      return new Unchanged(known.get(), false, file.size(), mtime);
+    }
+    byte[] bytes = Files.readAllBytes(file.path());
+    String hash = Fingerprint.of(bytes);
+    if (!force && known.isPresent() && known.get().contentHash().equals(hash)) {
+      return new Unchanged(known.get(), true, bytes.length, mtime);
+    }
+    Note note = parser.parse(file.relativePath(), bytes);
+    if (note.hasErrors()) {
+      return new Broken(
+          file.relativePath(),
+          note.title(),
+          note.problems().stream()
+              .filter(p -> p.severity() == NoteProblem.Severity.ERROR)
+              .toList());
+    }
+    List<String> aliases = mapper.aliases(note);
+    if (!mapper.selects(note)) {
+      return new NotSelected(
+          new NoteState(
+              file.relativePath(), bytes.length, mtime, hash, false, note.title(), aliases));
+    }
+    return new Changed(digest(note, bytes.length, mtime, hash, aliases));
+  }
+
+  NoteDigest digest(Note note, long size, long mtime, String hash, List<String> aliases) {
+    List<NoteDigest.EntryDigest> entries = new ArrayList<>();
+    for (ContextEntry e : note.entries()) {
+      entries.add(
+          new NoteDigest.EntryDigest(
+              e.line(),
+              e.date(),
+              e.subject(),
+              e.raw(),
+              e.crmId(),
+              e.date() == null || e.crmId() != null
+                  ? Map.of()
+                  : mapper.activityFields(note, e, null)));
+    }
+    return new NoteDigest(
+        note.relativePath(),
+        size,
+        mtime,
+        hash,
+        note.title(),
+        aliases,
+        note.frontMatter()
+            .map(fm -> fm.string(mapper.mappings().account().idProperty()))
+            .orElse(null),
+        note.frontMatter().map(fm -> fm.string(NoteParser.LAST_CONTACT)).orElse(null),
+        mapper.accountFields(note),
+        entries);
+  }
+}
