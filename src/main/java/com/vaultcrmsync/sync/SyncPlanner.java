@@ -257,7 +257,15 @@ final class SyncPlanner {
         continue;
       }
       boolean deleted = CrmRecords.deleted(r);
-      String line = deleted ? null : CrmEntryLine.render(r);
+      String line;
+      try {
+        line = deleted ? null : CrmEntryLine.render(r);
+      } catch (IllegalArgumentException e) {
+        rec.note(path)
+            .error(
+                "CRM activity " + id + " cannot be written as an entry: " + e.getMessage(), null);
+        continue;
+      }
       String hash = deleted ? null : Fingerprint.of(line);
       if (deleted
           ? row == null || !settings.deleteInVault() && row.deletedInCrm()
