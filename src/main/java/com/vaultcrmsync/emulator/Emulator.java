@@ -80,7 +80,9 @@ public final class Emulator implements AutoCloseable {
     this.records = new SObjectEndpoint(org, writes);
     this.collections = new CollectionsEndpoint(org, writes);
     this.discovery = new DiscoveryEndpoint(org);
-    this.queries = new QueryEndpoint(new SoqlEngine(schema, org.store(), options.clock()), cursors);
+    this.queries =
+        new QueryEndpoint(
+            new SoqlEngine(schema, org.store(), options.clock()), org.store(), cursors);
     this.orgFile = options.dataFile() == null ? null : new OrgFile(options.dataFile());
   }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -135,7 +136,7 @@ public final class EmulatorBenchmark {
       rows.forEach(System.out::println);
     } finally {
       bare.stop(0);
-      ((java.util.concurrent.ExecutorService) bare.getExecutor()).shutdownNow();
+      ((ExecutorService) bare.getExecutor()).shutdownNow();
     }
   }
 
