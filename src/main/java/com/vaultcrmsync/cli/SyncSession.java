@@ -38,6 +38,7 @@ public final class SyncSession implements SyncCall, AutoCloseable {
   private final SyncSettings settings;
   private final long maxNoteBytes;
   private final ProducerTemplate template;
+  private final ProgressReporter progress = ProgressReporter.forThisProcess();
 
   private SyncSession(
       CrmRuntime runtime, SyncRunner runner, Path vault, Path stateDir, Path reportDir) {
@@ -120,7 +121,8 @@ public final class SyncSession implements SyncCall, AutoCloseable {
     try (CamelCrmGateway gateway = runtime.crm()) {
       runner.attach(
           new SyncEngine(
-              vault, stateDir, mapper, gateway, settings, Clock.systemUTC(), maxNoteBytes),
+                  vault, stateDir, mapper, gateway, settings, Clock.systemUTC(), maxNoteBytes)
+              .progress(progress),
           reportDir);
       Map<String, Object> headers = new HashMap<>();
       headers.put("dryRun", request.dryRun());
