@@ -1,7 +1,6 @@
 package com.vaultcrmsync.cli;
 
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.sync.NoteDebouncer;
 import com.vaultcrmsync.sync.SyncQueue;
 import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.SyncedNotes;
@@ -16,15 +15,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running daemon: the {@link SyncSession} with the daemon routes (schedule, vault watch, HTTP
- * API), the {@link SyncQueue} every sync goes through, and the note debouncer. {@link #start} runs
- * the first full sync before the vault watch starts; {@link #close} stops taking work, lets the run
- * in progress finish and stops Camel.
+ * API), the {@link SyncQueue} every sync goes through, and the triggers (schedule, debounced
+ * watch). {@link #start} runs the first full sync before the vault watch starts; {@link #close}
+ * stops taking work, lets the run in progress finish and stops Camel.
  */
 public final class Daemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
   private final SyncQueue queue;
-  private final NoteDebouncer debouncer;
+  private final DaemonTriggers triggers;
   private final SyncSession session;
   private final RunReport firstRun;
   private final long shutdownMs;
@@ -32,12 +31,12 @@ public final class Daemon implements AutoCloseable {
 
   private Daemon(
       SyncQueue queue,
-      NoteDebouncer debouncer,
+      DaemonTriggers triggers,
       SyncSession session,
       RunReport firstRun,
       long shutdownMs) {
     this.queue = queue;
-    this.debouncer = debouncer;
+    this.triggers = triggers;
     this.session = session;
     this.firstRun = firstRun;
     this.shutdownMs = shutdownMs;
@@ -59,8 +58,7 @@ public final class Daemon implements AutoCloseable {
     CompletableFuture<SyncSession> ready = new CompletableFuture<>();
     SyncedNotes synced = new SyncedNotes(folders.vault(), folders.stateDir());
     SyncQueue queue = new SyncQueue(request -> ready.join().run(request), synced::unchanged);
-    DaemonTriggers triggers = new DaemonTriggers(queue);
-    NoteDebouncer debouncer = new NoteDebouncer(debounce, triggers::noteChanged);
+    DaemonTriggers triggers = new DaemonTriggers(queue, debounce);
     ApiToken token = ApiToken.resolve(System.getenv(ApiToken.ENV), folders.stateDir());
     HttpApi api = new HttpApi(queue, token, folders.reportDir(), syncWait, maxBody);
     RuntimeOptions options =
@@ -68,10 +66,10 @@ public final class Daemon implements AutoCloseable {
             .options()
             .withBean("httpApi", api)
             .withBean("daemonTriggers", triggers)
-            .withBean("noteDebouncer", debouncer)
             .withBean("vaultFileFilter", new VaultFileFilter<>())
             .withBean(
                 "vaultWatchSeen", MemoryIdempotentRepository.memoryIdempotentRepository(seen));
+    triggers.coveredBefore(System.currentTimeMillis());
     CompletableFuture<RunReport> first = queue.submit(SyncRequest.full(false, false));
     SyncSession session;
     try {
@@ -82,7 +80,7 @@ public final class Daemon implements AutoCloseable {
     } catch (RuntimeException e) {
       ready.completeExceptionally(e);
       queue.close(0);
-      debouncer.close();
+      triggers.close();
       throw e;
     }
     ready.complete(session);
@@ -100,13 +98,18 @@ public final class Daemon implements AutoCloseable {
       LOG.error("The first full sync failed: {}", e.getCause().getMessage());
       report = null;
     }
+    if (session.runtime().camelContext().getRoute("vault-watch") == null) {
+      session.close();
+      throw new ConfigurationException(
+          "Route vault-watch was not loaded (" + RunCommand.DAEMON_ROUTES + ")");
+    }
     try {
       session.runtime().camelContext().getRouteController().startRoute("vault-watch");
     } catch (Exception e) {
       throw new ConfigurationException("Cannot start the vault watch: " + e.getMessage());
     }
     LOG.info("Watching {} for saved notes", folders.vault());
-    return new Daemon(queue, debouncer, session, report, shutdownMs);
+    return new Daemon(queue, triggers, session, report, shutdownMs);
   }
 
   /** The first full sync's report, or null when it failed. */
@@ -134,7 +137,7 @@ public final class Daemon implements AutoCloseable {
     } catch (Exception e) {
       LOG.debug("Stopping the vault watch failed", e);
     }
-    debouncer.close();
+    triggers.close();
     queue.close(shutdownMs);
     session.close();
     LOG.info("Stopped");

@@ -80,7 +80,8 @@ class DaemonTest {
             .withProperty("sync.schedule.cron", "0/2 * * * * ?")
             .withProperty("sync.pull.lookback-seconds", "0")
             .withProperty("vault.watch.poll-ms", "200")
-            .withProperty("vault.watch.debounce-ms", "300");
+            .withProperty("vault.watch.debounce-ms", "300")
+            .withProperty("report.vault-note.enabled", "true");
     daemon = Daemon.start(RunCommand.daemonFolders(base, vault, port));
     token = Files.readString(vault.resolve(".vault-crm-sync/api-token")).strip();
   }
@@ -102,6 +103,19 @@ class DaemonTest {
     assertThat(daemon.firstRun().run().mode()).isEqualTo("full");
     assertThat(tasks()).anySatisfy(t -> assertThat(t.get("Subject")).asString().contains("Globex"));
     assertThat(vault.resolve(".vault-crm-sync/reports/latest.html")).exists();
+  }
+
+  @Test
+  @Order(1)
+  void theMarkdownReportIsAlsoANoteInTheVaultThatTheSyncSkips() throws IOException {
+    Path folder = vault.resolve("vault-crm-sync reports");
+    assertThat(folder.resolve("vault-crm-sync report.md"))
+        .content()
+        .startsWith("---\ntype: vault-crm-sync-report\n")
+        .contains("## Needs review");
+    assertThat(folder.resolve(".vault-crm-sync-ignore")).exists();
+    RunReport latest = ReportWriter.read(vault.resolve(".vault-crm-sync/reports/latest.json"));
+    assertThat(latest.notes()).noneMatch(n -> n.path().startsWith("vault-crm-sync reports/"));
   }
 
   @Test
@@ -196,6 +210,18 @@ class DaemonTest {
     HttpResponse<String> health = get("/api/health", null);
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"up\"").contains("\"lastRun\":{");
+  }
+
+  @Test
+  @Order(6)
+  void anOversizedRequestBodyIsRefused() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sync"))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString("x".repeat(200_000)))
+            .build();
+    assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(413);
   }
 
   @Test

@@ -105,7 +105,12 @@ final class SyncHarness implements AutoCloseable {
     try (Stream<Path> files = Files.walk(vault)) {
       Map<String, String> out = new java.util.TreeMap<>();
       for (Path p :
-          files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".md")).toList()) {
+          files
+              .filter(Files::isRegularFile)
+              .filter(p -> p.toString().endsWith(".md"))
+              // The Markdown run reports live in the state folder; they are not notes.
+              .filter(p -> !vault.relativize(p).startsWith(".vault-crm-sync"))
+              .toList()) {
         out.put(
             vault.relativize(p) + "@" + Files.getLastModifiedTime(p).toMillis(),
             Files.readString(p, StandardCharsets.ISO_8859_1));
