@@ -9,6 +9,7 @@ import com.vaultcrmsync.vault.ScanProblem;
 import com.vaultcrmsync.vault.VaultListing;
 import com.vaultcrmsync.vault.VaultScanner;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,7 +91,10 @@ public final class SyncEngine {
     Instant started = clock.instant();
     RunRecorder rec = new RunRecorder(request, started);
     String runId = UUID.randomUUID().toString();
-    try (StateStore state =
+    // A dry run of a vault never synced has no state to protect and must not create the folder.
+    boolean lockNeeded = !request.dryRun() || Files.isDirectory(stateDir);
+    try (SyncLock lock = lockNeeded ? SyncLock.acquire(stateDir, settings.lockWait()) : null;
+        StateStore state =
             request.dryRun() ? StateStore.readOnly(stateDir) : StateStore.open(stateDir);
         ProgressScope ignored = new ProgressScope(progress)) {
       try {
