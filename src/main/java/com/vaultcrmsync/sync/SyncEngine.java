@@ -5,6 +5,7 @@ import com.vaultcrmsync.crm.CrmGateway;
 import com.vaultcrmsync.mapping.RecordMapper;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.vault.NoteFile;
+import com.vaultcrmsync.vault.NoteWriter;
 import com.vaultcrmsync.vault.ScanProblem;
 import com.vaultcrmsync.vault.VaultListing;
 import com.vaultcrmsync.vault.VaultScanner;
@@ -139,6 +140,11 @@ public final class SyncEngine {
       Map<String, String> links = state.links();
       int linkedBefore = links.size();
       VaultListing listing = scanner.scan(vaultRoot);
+      if (!request.dryRun() && !listing.staleTemps().isEmpty()) {
+        // Left by a writer that was killed mid-write; under the lock no writer can still own one.
+        int removed = NoteWriter.removeStaleTemps(listing.staleTemps());
+        LOG.info("Removed {} temp file(s) left by an interrupted note write", removed);
+      }
       for (ScanProblem p : listing.problems()) {
         RunRecorder.NoteRecord n = rec.note(p.relativePath());
         n.action = "skipped";
