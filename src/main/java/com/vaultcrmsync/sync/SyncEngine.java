@@ -285,6 +285,16 @@ public final class SyncEngine {
         }
       }
       if (!scoped && all.stream().noneMatch(p -> p.pullIncomplete)) {
+        if (watermark == null
+            && seed == null
+            && pulled.newestStamp == null
+            && !state.links().isEmpty()) {
+          // The org had no Account when this first run began: start the watermark at what the run
+          // wrote (the lookback covers commits during the run), or the next run would read every
+          // activity of every linked Account again instead of costing at most 3 calls.
+          budget.require(1, "reading the first watermark");
+          seed = pull.newestAccountStamp();
+        }
         Instant next = latest(latest(watermark, pulled.newestStamp), seed);
         if (next != null && !next.equals(watermark)) {
           state.putWatermark(next);
