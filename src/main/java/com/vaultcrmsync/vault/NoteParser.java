@@ -21,6 +21,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -98,7 +99,23 @@ public final class NoteParser {
           List.of(new NoteProblem(NoteProblem.Severity.ERROR, message, line)));
     }
     decoder.flush(out);
-    return parse(relativePath, out.flip().toString());
+    String text = out.flip().toString();
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      // Valid UTF-8 never needs a NUL: this is a binary or UTF-16 file, and splicing it would ruin
+      // it.
+      LineIndex lines = new LineIndex(text);
+      int line = lines.lineOf(nul);
+      return unreadable(
+          relativePath,
+          text,
+          relativePath
+              + ": contains a NUL byte (line "
+              + line
+              + "): a binary or UTF-16 file, not a UTF-8 note; the note is not read",
+          line);
+    }
+    return parse(relativePath, text);
   }
 
   /** Parses already decoded text ({@code \uFEFF} first when the file has a BOM). */
@@ -145,6 +162,10 @@ public final class NoteParser {
 
   /** A note that could not be read at all (too large, unreadable, not UTF-8). */
   public static Note unreadable(String relativePath, String text, String message) {
+    return unreadable(relativePath, text, message, 0);
+  }
+
+  private static Note unreadable(String relativePath, String text, String message, int line) {
     return new Note(
         relativePath,
         text,
@@ -153,7 +174,7 @@ public final class NoteParser {
         fileTitle(relativePath),
         List.of(),
         List.of(),
-        List.of(new NoteProblem(NoteProblem.Severity.ERROR, message, 0)));
+        List.of(new NoteProblem(NoteProblem.Severity.ERROR, message, line)));
   }
 
   /** Headings (in document order) and code/HTML blocks, with offsets into the whole text. */
@@ -200,7 +221,11 @@ public final class NoteParser {
   }
 
   private static void checkLastContact(FrontMatter fm, List<NoteProblem> problems) {
-    String value = fm.string(LAST_CONTACT);
+    Object raw = fm.values().get(LAST_CONTACT);
+    String value =
+        raw instanceof Map || raw instanceof Iterable
+            ? String.valueOf(raw)
+            : fm.string(LAST_CONTACT);
     if (value == null || value.equalsIgnoreCase("unknown") || value.isBlank()) {
       return;
     }
@@ -209,8 +234,12 @@ public final class NoteParser {
     } catch (DateTimeException e) {
       problems.add(
           new NoteProblem(
-              NoteProblem.Severity.WARNING,
-              LAST_CONTACT + " '" + value + "' is not a YYYY-MM-DD date",
+              NoteProblem.Severity.ERROR,
+              LAST_CONTACT
+                  + " '"
+                  + value
+                  + "' is not a YYYY-MM-DD date: the sync writes this value, so the note is left"
+                  + " alone until it is a date, unknown or empty",
               0));
     }
   }
