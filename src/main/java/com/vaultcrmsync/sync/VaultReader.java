@@ -68,7 +68,29 @@ final class VaultReader {
           new NoteState(
               file.relativePath(), bytes.length, mtime, hash, false, note.title(), aliases));
     }
+    String idProperty = mapper.mappings().account().idProperty();
+    Object rawId = note.frontMatter().map(fm -> fm.values().get(idProperty)).orElse(null);
+    String id = rawId == null ? null : String.valueOf(rawId);
+    if (id != null && !id.isBlank() && !SalesforceId.isId(id.strip())) {
+      // The sync owns this value: never overwrite what a person typed there by mistake.
+      return new Broken(
+          file.relativePath(),
+          note.title(),
+          List.of(
+              new NoteProblem(
+                  NoteProblem.Severity.ERROR,
+                  idProperty
+                      + " '"
+                      + shortened(id)
+                      + "' is not a Salesforce record id (15 or 18 letters and digits); fix or"
+                      + " remove it",
+                  0)));
+    }
     return new Changed(digest(note, bytes.length, mtime, hash, aliases));
+  }
+
+  private static String shortened(String value) {
+    return value.length() <= 60 ? value : value.substring(0, 60) + "...";
   }
 
   NoteDigest digest(Note note, long size, long mtime, String hash, List<String> aliases) {
