@@ -279,9 +279,10 @@ public final class SyncEngine {
       }
       touched.forEach(state::putNote);
       accountChanges.forEach(state::putLink);
-      for (String path : state.notes().stream().map(NoteState::path).toList()) {
-        if (!present.contains(path) && !scoped) {
-          state.removeNote(path);
+      for (NoteState gone : state.notes()) {
+        if (!present.contains(gone.path()) && !scoped) {
+          vanished(gone, links);
+          state.removeNote(gone.path());
         }
       }
       if (!scoped && all.stream().noneMatch(p -> p.pullIncomplete)) {
@@ -347,6 +348,38 @@ public final class SyncEngine {
       n.crmId = accountId;
       n.action = "unchanged";
       rec.accountsUnchanged++;
+    }
+
+    /**
+     * Reports a note that left the vault since the last run: moved (its Account is now linked to
+     * the note's new path, found by its id property) or deleted. Nothing is deleted in the CRM.
+     */
+    private void vanished(NoteState gone, Map<String, String> linksBefore) {
+      String accountId =
+          linksBefore.entrySet().stream()
+              .filter(e -> e.getValue().equals(gone.path()))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse(null);
+      if (!gone.selected() && accountId == null) {
+        return;
+      }
+      RunRecorder.NoteRecord n = rec.note(gone.path());
+      n.title = gone.title();
+      n.crmId = accountId;
+      String now = accountId == null ? null : state.links().get(accountId);
+      if (now != null && !now.equals(gone.path())) {
+        n.action = "moved";
+        n.reason = "moved to " + now + "; still linked to Account " + accountId;
+      } else {
+        n.action = "deleted";
+        n.reason =
+            accountId == null
+                ? "the note is no longer in the vault"
+                : "the note is no longer in the vault; Account "
+                    + accountId
+                    + " and its activities stay in the CRM (deletes are not propagated)";
+      }
     }
 
     private NotePlan unchangedPlan(String path, Map<String, String> links) {
