@@ -11,6 +11,7 @@ import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.SyncLock;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,10 +97,15 @@ class CrashAnywhereIT {
                         || written.getAsBoolean();
           }
         }
-        await()
-            .atMost(Duration.ofMinutes(2))
-            .pollInterval(Duration.ofMillis(20))
-            .until(() -> !p.isAlive() || trigger.getAsBoolean());
+        try {
+          await()
+              .atMost(Duration.ofMinutes(2))
+              .pollInterval(Duration.ofMillis(20))
+              .until(() -> !p.isAlive() || trigger.getAsBoolean());
+        } catch (RuntimeException | Error e) {
+          p.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+          throw e;
+        }
         if (p.isAlive()) {
           p.destroyForcibly();
           landed++;
@@ -246,20 +252,25 @@ class CrashAnywhereIT {
   }
 
   private static int linkedNotes(Path vault) {
-    try (Stream<Path> files = Files.walk(vault)) {
-      int n = 0;
-      for (Path p : files.filter(f -> f.toString().endsWith(".md")).toList()) {
-        try {
-          if (Files.readString(p, StandardCharsets.ISO_8859_1).contains("salesforce_id: ")) {
-            n++;
+    // The sync renames temp files while this walks: a vanished entry just means "look again".
+    for (int attempt = 0; ; attempt++) {
+      try (Stream<Path> files = Files.walk(vault)) {
+        int n = 0;
+        for (Path p : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+          try {
+            if (Files.readString(p, StandardCharsets.ISO_8859_1).contains("salesforce_id: ")) {
+              n++;
+            }
+          } catch (IOException e) {
+            // Renamed over while reading: counted on the next poll.
           }
-        } catch (IOException e) {
-          // Renamed over while reading: counted on the next poll.
+        }
+        return n;
+      } catch (IOException | UncheckedIOException e) {
+        if (attempt == 5) {
+          return 0;
         }
       }
-      return n;
-    } catch (IOException e) {
-      return 0;
     }
   }
 

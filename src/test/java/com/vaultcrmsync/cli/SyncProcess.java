@@ -20,7 +20,10 @@ final class SyncProcess {
         .toAbsolutePath();
   }
 
-  /** Starts {@code sync --vault VAULT ARGS} with the org's login in the environment. */
+  /**
+   * Starts {@code sync --vault VAULT ARGS} with the org's default login in the environment, {@code
+   * env} overriding it (an empty value removes a variable).
+   */
   static Process start(
       String orgUrl, Path vault, Path stdout, Path stderr, Map<String, String> env, String... args)
       throws IOException {
@@ -43,6 +46,8 @@ final class SyncProcess {
     e.put("SALESFORCE_USERNAME", EmulatorOptions.DEFAULT_USERNAME);
     e.put("SALESFORCE_PASSWORD", EmulatorOptions.DEFAULT_PASSWORD);
     e.putAll(env);
+    // An empty value removes the variable (e.g. no password for the refresh-token flow).
+    e.entrySet().removeIf(v -> v.getValue().isEmpty());
     return pb.start();
   }
 }
