@@ -19,8 +19,11 @@ import java.util.Set;
  * watermark.
  */
 final class CrmPull {
-  /** Account ids per scoped query: well below the request size limit. */
-  private static final int IDS_PER_QUERY = 300;
+  /**
+   * Account ids per scoped query: about 5,000 characters once URL-encoded, well below the request
+   * line limits of Salesforce (16,384) and of common HTTP servers (8,192).
+   */
+  private static final int IDS_PER_QUERY = 100;
 
   private final CrmGateway crm;
   private final Mappings mappings;

@@ -175,11 +175,14 @@ final class PlanApplier {
     note.error(mappings.account().sObject() + " write failed: " + describe(r.errors()), null);
   }
 
+  /** One record of the activity upsert batch and where its result goes. */
+  private record Upsert(NotePlan plan, NotePlan.EntryPlan entry, String key) {}
+
   private void upsertActivities(List<NotePlan> plans) {
     String sObject = mappings.activity().sObject();
     String extField = mappings.activity().externalIdField();
     List<Map<String, Object>> records = new ArrayList<>();
-    List<Object[]> refs = new ArrayList<>();
+    List<Upsert> refs = new ArrayList<>();
     for (NotePlan p : plans) {
       RunRecorder.NoteRecord note = rec.note(p.path);
       for (NotePlan.EntryPlan e : p.entries) {
@@ -226,7 +229,7 @@ final class PlanApplier {
         m.put("WhatId", p.accountId);
         m.put(extField, key);
         records.add(m);
-        refs.add(new Object[] {p, e, key});
+        refs.add(new Upsert(p, e, key));
       }
     }
     if (records.isEmpty()) {
@@ -236,9 +239,9 @@ final class PlanApplier {
         ApiBudget.collectionCalls(records.size()), "upserting " + records.size() + " activities");
     List<SaveResult> results = crm.upsert(sObject, extField, records);
     for (int i = 0; i < refs.size(); i++) {
-      NotePlan p = (NotePlan) refs.get(i)[0];
-      NotePlan.EntryPlan e = (NotePlan.EntryPlan) refs.get(i)[1];
-      String key = (String) refs.get(i)[2];
+      NotePlan p = refs.get(i).plan();
+      NotePlan.EntryPlan e = refs.get(i).entry();
+      String key = refs.get(i).key();
       SaveResult r = results.get(i);
       RunRecorder.NoteRecord note = rec.note(p.path);
       if (r.success()) {
@@ -332,6 +335,10 @@ final class PlanApplier {
     for (NotePlan p : plans) {
       if (p.accountId == null && !(dryRun && p.accountAction == NotePlan.AccountAction.CREATE)) {
         recordRead(p);
+        continue;
+      }
+      if (p.digest == null && p.crmLines.isEmpty() && p.vaultRemovals.isEmpty()) {
+        // Only state changed for this unchanged note: it is not read again.
         continue;
       }
       RunRecorder.NoteRecord note = rec.note(p.path);

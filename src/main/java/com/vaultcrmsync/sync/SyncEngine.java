@@ -191,6 +191,11 @@ public final class SyncEngine {
         }
       }
 
+      LOG.info(
+          "Vault: {} notes listed, {} changed or new ({} ms)",
+          scope.size(),
+          changed.size(),
+          clock.millis() - rec.startedMillis());
       Map<String, AccountMatch> matches = identify(changed, links, budget);
       Map<String, String> allLinks = new LinkedHashMap<>(links);
       allLinks.values().removeIf(p -> !present.contains(p));
@@ -237,6 +242,11 @@ public final class SyncEngine {
         }
       }
 
+      LOG.info(
+          "CRM: {} accounts and {} activities read ({} ms)",
+          pulled.accounts.size(),
+          pulled.activities.size(),
+          clock.millis() - rec.startedMillis());
       Map<String, NotePlan> plans = new LinkedHashMap<>();
       for (NoteDigest d : changed) {
         AccountLink link = state.linkByNote(d.path()).orElse(null);
@@ -286,17 +296,13 @@ public final class SyncEngine {
         }
       }
       if (!scoped && all.stream().noneMatch(p -> p.pullIncomplete)) {
-        if (watermark == null
-            && seed == null
-            && pulled.newestStamp == null
-            && !state.links().isEmpty()) {
-          // The org had no Account when this first run began: start the watermark at what the run
-          // wrote (the lookback covers commits during the run), or the next run would read every
-          // activity of every linked Account again instead of costing at most 3 calls.
-          budget.require(1, "reading the first watermark");
-          seed = pull.newestAccountStamp();
-        }
         Instant next = latest(latest(watermark, pulled.newestStamp), seed);
+        if (next == null) {
+          // An empty org has no stamp to start from: take the newest one after this run's writes;
+          // the lookback covers what others changed while it ran.
+          budget.require(1, "reading the first watermark");
+          next = pull.newestAccountStamp();
+        }
         if (next != null && !next.equals(watermark)) {
           state.putWatermark(next);
           state.audit(

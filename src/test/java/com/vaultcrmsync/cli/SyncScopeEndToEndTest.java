@@ -144,8 +144,7 @@ class SyncScopeEndToEndTest {
       assertThat(report.api().byOperation())
           .containsEntry("compositeUpsertSObjectCollections", 3)
           .containsEntry("compositeCreateSObjectCollections", 1);
-      // The identity query, 4 collections, and the newest Account stamp read before and after
-      // the writes (the org had no Account before them, so the first watermark comes after).
+      // The rest: the identity query, and the first watermark read before and after the writes.
       assertThat(report.api().calls()).isEqualTo(7);
     }
   }
