@@ -5,6 +5,10 @@ import com.vaultcrmsync.sync.SyncQueue;
 import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.SyncedNotes;
 import com.vaultcrmsync.vault.VaultFileFilter;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +58,7 @@ public final class Daemon implements AutoCloseable {
     long maxBody = number(props, "camel.server.max-body-size", 65536);
     long shutdownMs = 1000 * number(props, "camel.main.shutdown-timeout", 10);
     int seen = (int) number(props, "vault.watch.max-notes", 200000);
+    requireFreePort((int) number(props, "camel.server.port", 8787));
 
     CompletableFuture<SyncSession> ready = new CompletableFuture<>();
     SyncedNotes synced = new SyncedNotes(folders.vault(), folders.stateDir());
@@ -88,28 +93,36 @@ public final class Daemon implements AutoCloseable {
         "vault-crm-sync daemon started: vault {}, HTTP API on http://127.0.0.1:{}/api",
         folders.vault(),
         props.getProperty("camel.server.port", "8787"));
-    RunReport report;
+    Daemon daemon;
     try {
-      report = first.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      report = null;
-    } catch (ExecutionException e) {
-      LOG.error("The first full sync failed: {}", e.getCause().getMessage());
-      report = null;
-    }
-    if (session.runtime().camelContext().getRoute("vault-watch") == null) {
-      session.close();
-      throw new ConfigurationException(
-          "Route vault-watch was not loaded (" + RunCommand.DAEMON_ROUTES + ")");
-    }
-    try {
+      daemon = new Daemon(queue, triggers, session, firstRun(first), shutdownMs);
+      if (session.runtime().camelContext().getRoute("vault-watch") == null) {
+        throw new ConfigurationException(
+            "Route vault-watch was not loaded (" + RunCommand.DAEMON_ROUTES + ")");
+      }
       session.runtime().camelContext().getRouteController().startRoute("vault-watch");
     } catch (Exception e) {
-      throw new ConfigurationException("Cannot start the vault watch: " + e.getMessage());
+      triggers.close();
+      queue.close(shutdownMs);
+      session.close();
+      throw e instanceof ConfigurationException c
+          ? c
+          : new ConfigurationException("Cannot start the vault watch: " + e.getMessage());
     }
     LOG.info("Watching {} for saved notes", folders.vault());
-    return new Daemon(queue, triggers, session, report, shutdownMs);
+    return daemon;
+  }
+
+  private static RunReport firstRun(CompletableFuture<RunReport> first) {
+    try {
+      return first.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      LOG.error("The first full sync failed: {}", e.getCause().getMessage());
+      return null;
+    }
   }
 
   /** The first full sync's report, or null when it failed. */
@@ -141,6 +154,23 @@ public final class Daemon implements AutoCloseable {
     queue.close(shutdownMs);
     session.close();
     LOG.info("Stopped");
+  }
+
+  /** Vert.x only logs a taken port; the daemon must not run without its API, so check first. */
+  private static void requireFreePort(int port) {
+    if (port <= 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new ConfigurationException(
+          "port "
+              + port
+              + " on 127.0.0.1 is in use (another daemon?): stop it or choose another with"
+              + " --http-port or camel.server.port");
+    }
   }
 
   private static long number(Properties props, String key, long fallback) {
