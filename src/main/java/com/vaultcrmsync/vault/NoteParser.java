@@ -76,9 +76,28 @@ public final class NoteParser {
     // run.
     String text = new String(content, StandardCharsets.UTF_8);
     if (text.indexOf('\uFFFD') < 0) {
-      return parse(relativePath, text);
+      return parseText(relativePath, text);
     }
     return parseStrict(relativePath, content);
+  }
+
+  /** Decoded text of a file: refused when it holds a NUL, else parsed. */
+  private Note parseText(String relativePath, String text) {
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      // Valid UTF-8 never needs a NUL: this is a binary or UTF-16 file, and splicing it would ruin
+      // it.
+      int line = new LineIndex(text).lineOf(nul);
+      return unreadable(
+          relativePath,
+          text,
+          relativePath
+              + ": contains a NUL byte (line "
+              + line
+              + "): a binary or UTF-16 file, not a UTF-8 note; the note is not read",
+          line);
+    }
+    return parse(relativePath, text);
   }
 
   private Note parseStrict(String relativePath, byte[] content) {
@@ -109,23 +128,7 @@ public final class NoteParser {
           List.of(new NoteProblem(NoteProblem.Severity.ERROR, message, line)));
     }
     decoder.flush(out);
-    String text = out.flip().toString();
-    int nul = text.indexOf('\0');
-    if (nul >= 0) {
-      // Valid UTF-8 never needs a NUL: this is a binary or UTF-16 file, and splicing it would ruin
-      // it.
-      LineIndex lines = new LineIndex(text);
-      int line = lines.lineOf(nul);
-      return unreadable(
-          relativePath,
-          text,
-          relativePath
-              + ": contains a NUL byte (line "
-              + line
-              + "): a binary or UTF-16 file, not a UTF-8 note; the note is not read",
-          line);
-    }
-    return parse(relativePath, text);
+    return parseText(relativePath, out.flip().toString());
   }
 
   /** Parses already decoded text ({@code \uFEFF} first when the file has a BOM). */
@@ -244,12 +247,8 @@ public final class NoteParser {
     } catch (DateTimeException e) {
       problems.add(
           new NoteProblem(
-              NoteProblem.Severity.ERROR,
-              LAST_CONTACT
-                  + " '"
-                  + value
-                  + "' is not a YYYY-MM-DD date: the sync writes this value, so the note is left"
-                  + " alone until it is a date, unknown or empty",
+              NoteProblem.Severity.WARNING,
+              LAST_CONTACT + " '" + value + "' is not a YYYY-MM-DD date",
               0));
     }
   }
