@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -81,17 +83,65 @@ final class ConfigurationLoader {
     if (!Files.isRegularFile(file)) {
       throw new ConfigurationException("Configuration file " + file + " (--config) does not exist");
     }
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      read(in, file.toString());
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      Properties layer = new Properties();
+      layer.load(new StringReader(text));
+      Map<String, Integer> lines = keyLines(text);
+      layer
+          .stringPropertyNames()
+          .forEach(
+              k ->
+                  put(
+                      k,
+                      layer.getProperty(k).trim(),
+                      lines.containsKey(k) ? file + ", line " + lines.get(k) : file.toString()));
     } catch (IOException | IllegalArgumentException e) {
       throw new ConfigurationException("Cannot read configuration file " + file + ": " + e);
     }
+  }
+
+  /**
+   * The line (1-based) where each key is last set, for messages; continuation lines are skipped.
+   */
+  private static Map<String, Integer> keyLines(String text) {
+    Map<String, Integer> lines = new HashMap<>();
+    String[] all = text.split("\r\n|\r|\n", -1);
+    boolean continued = false;
+    for (int i = 0; i < all.length; i++) {
+      String line = all[i].stripLeading();
+      boolean startsKey = !continued && !line.isEmpty() && "#!".indexOf(line.charAt(0)) < 0;
+      if (startsKey) {
+        int end = 0;
+        while (end < line.length() && "=: \t\f".indexOf(line.charAt(end)) < 0) {
+          end += line.charAt(end) == '\\' ? 2 : 1;
+        }
+        lines.put(line.substring(0, Math.min(end, line.length())), i + 1);
+      }
+      int slashes = 0;
+      for (int j = all[i].length() - 1; j >= 0 && all[i].charAt(j) == '\\'; j--) {
+        slashes++;
+      }
+      continued = (startsKey || continued) && slashes % 2 == 1;
+    }
+    return lines;
   }
 
   private void read(Reader in, String source) throws IOException {
     Properties layer = new Properties();
     layer.load(in);
     layer.stringPropertyNames().forEach(k -> put(k, layer.getProperty(k).trim(), source));
+  }
+
+  /**
+   * A configuration error for a bad value, named where it was set: {@code "<file>, line <n>:
+   * <message>"}; the message starts with the key ({@code "sync.x: expected ..."}).
+   */
+  ConfigurationException badValue(IllegalArgumentException e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    int colon = message.indexOf(':');
+    String key = colon > 0 ? message.substring(0, colon) : "";
+    return new ConfigurationException(sourceOf(key) + ": " + message);
   }
 
   private void put(String key, String value, String source) {

@@ -85,9 +85,8 @@ public final class SyncCommand implements Callable<Integer> {
         base = base.withConfigFile(configFile);
       }
       Map<String, String> props = new HashMap<>();
-      ConfigurationLoader.load(base)
-          .properties()
-          .forEach((k, v) -> props.put((String) k, (String) v));
+      ConfigurationLoader config = ConfigurationLoader.load(base);
+      config.properties().forEach((k, v) -> props.put((String) k, (String) v));
       Path vaultRoot =
           (vault != null ? vault : Path.of(or(props.get("vault.dir"), ".")))
               .toAbsolutePath()
@@ -108,8 +107,14 @@ public final class SyncCommand implements Callable<Integer> {
       try (CrmRuntime runtime = CrmRuntime.start(options)) {
         CamelContext camel = runtime.camelContext();
         Mappings mappings = loadMappings(camel, props.get("sync.mappings-dir"));
-        SyncSettings settings =
-            SyncSettings.from(k -> camel.getPropertiesComponent().resolveProperty(k).orElse(null));
+        SyncSettings settings;
+        try {
+          settings =
+              SyncSettings.from(
+                  k -> camel.getPropertiesComponent().resolveProperty(k).orElse(null));
+        } catch (IllegalArgumentException e) {
+          throw config.badValue(e);
+        }
         long maxBytes =
             Long.parseLong(
                 or(

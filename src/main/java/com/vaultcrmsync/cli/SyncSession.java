@@ -42,7 +42,12 @@ public final class SyncSession implements SyncCall, AutoCloseable {
   private final ProgressReporter progress = ProgressReporter.forThisProcess();
 
   private SyncSession(
-      CrmRuntime runtime, SyncRunner runner, Path vault, Path stateDir, Path reportDir) {
+      CrmRuntime runtime,
+      SyncRunner runner,
+      Path vault,
+      Path stateDir,
+      Path reportDir,
+      RuntimeOptions options) {
     this.runtime = runtime;
     this.runner = runner;
     this.vault = vault;
@@ -54,13 +59,21 @@ public final class SyncSession implements SyncCall, AutoCloseable {
     Mappings mappings =
         mappingsDir.isBlank() ? loader.loadDefaults() : loader.load(Path.of(mappingsDir));
     this.mapper = new RecordMapper(camel, mappings);
-    this.settings =
-        SyncSettings.from(k -> camel.getPropertiesComponent().resolveProperty(k).orElse(null));
+    this.settings = settings(camel, options);
     this.maxNoteBytes =
         Long.parseLong(
             property(
                 camel, "vault.max-note-bytes", Long.toString(VaultScanner.DEFAULT_MAX_NOTE_BYTES)));
     this.template = camel.createProducerTemplate();
+  }
+
+  /** The sync.* settings; a bad value is named with the file and line that set it. */
+  private static SyncSettings settings(CamelContext camel, RuntimeOptions options) {
+    try {
+      return SyncSettings.from(k -> camel.getPropertiesComponent().resolveProperty(k).orElse(null));
+    } catch (IllegalArgumentException e) {
+      throw ConfigurationLoader.load(options).badValue(e);
+    }
   }
 
   /** Where a session will keep its state and reports, resolved before anything starts. */
@@ -109,7 +122,12 @@ public final class SyncSession implements SyncCall, AutoCloseable {
     CrmRuntime runtime = CrmRuntime.start(folders.options().withBean("syncRunner", runner));
     try {
       return new SyncSession(
-          runtime, runner, folders.vault(), folders.stateDir(), folders.reportDir());
+          runtime,
+          runner,
+          folders.vault(),
+          folders.stateDir(),
+          folders.reportDir(),
+          folders.options());
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

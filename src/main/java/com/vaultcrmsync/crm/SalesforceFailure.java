@@ -75,10 +75,19 @@ public record SalesforceFailure(int status, String code, String message, boolean
       return new SalesforceFailure(
           0, "CONNECTION_FAILED", cut(transport.getClass().getSimpleName() + text), true);
     }
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    // The root cause says what failed (the component's own wrapper text would carry request URLs).
+    String why =
+        root == failure || root.getMessage() == null
+            ? ""
+            : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     return new SalesforceFailure(
         0,
         "CRM_ERROR",
-        cut(failure.getClass().getSimpleName() + " while calling Salesforce"),
+        cut(failure.getClass().getSimpleName() + " while calling Salesforce" + why),
         false);
   }
 

@@ -2,6 +2,8 @@ package com.vaultcrmsync.sync;
 
 import com.vaultcrmsync.crm.CrmGateway;
 import com.vaultcrmsync.mapping.AccountMapping;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +19,13 @@ import java.util.Set;
  * the names would not fit one request). Several candidates make the match ambiguous.
  */
 final class AccountMatcher {
-  /** Keeps each query well below Salesforce's 16,384-byte URI limit once URL-encoded. */
-  private static final int MAX_LITERAL_CHARS = 4000;
+  /**
+   * Keeps each query well below Salesforce's 16,384-byte URI limit: counted URL-encoded, since a
+   * non-ASCII character takes up to 12 bytes there ({@code %E6%97%A5}).
+   */
+  private static final int MAX_ENCODED_LITERAL_BYTES = 10_000;
+
+  private static final int MAX_NAME_LENGTH = 255;
 
   private final CrmGateway crm;
   private final AccountMapping mapping;
@@ -99,6 +106,9 @@ final class AccountMatcher {
       }
     }
     names.removeIf(String::isBlank);
+    // A Name field holds at most 255 characters: a longer name matches nothing and would only
+    // make the query too long to send.
+    names.removeIf(n -> n.length() > MAX_NAME_LENGTH);
     return names;
   }
 
@@ -108,13 +118,14 @@ final class AccountMatcher {
     List<String> chunk = new ArrayList<>();
     int chars = 0;
     for (String name : names) {
-      chunk.add(name);
-      chars += name.length() + 4;
-      if (chars > MAX_LITERAL_CHARS) {
+      int size = encodedLength(SoqlLiteral.list(List.of(name)));
+      if (!chunk.isEmpty() && chars + size > MAX_ENCODED_LITERAL_BYTES) {
         query(chunk, ids);
         chunk.clear();
         chars = 0;
       }
+      chunk.add(name);
+      chars += size;
     }
     if (!chunk.isEmpty()) {
       query(chunk, ids);
@@ -138,6 +149,10 @@ final class AccountMatcher {
   /** The identity query; every name is an escaped literal, so no name can change the query. */
   static String identityQuery(String sObject, List<String> names) {
     return "SELECT Id, Name FROM " + sObject + " WHERE Name IN " + SoqlLiteral.list(names);
+  }
+
+  private static int encodedLength(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).length();
   }
 
   private static String key(String name) {

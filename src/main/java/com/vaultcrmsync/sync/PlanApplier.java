@@ -417,7 +417,8 @@ final class PlanApplier {
         p.failed = true;
         p.pullIncomplete |= !p.crmLines.isEmpty() || !p.vaultRemovals.isEmpty();
         note.error("the note changed while the sync ran; it is synced again on the next run", null);
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        // IllegalStateException: the editor refused an edit that would not read back as intended.
         p.failed = true;
         p.pullIncomplete |= !p.crmLines.isEmpty() || !p.vaultRemovals.isEmpty();
         note.error("cannot update the note: " + e.getMessage(), null);

@@ -60,7 +60,7 @@ public final class StateStore implements AutoCloseable {
   /** Opens (creating when missing) the state database in {@code stateDir}. */
   public static StateStore open(Path stateDir) {
     try {
-      Files.createDirectories(stateDir);
+      StateFolder.create(stateDir);
       Connection c =
           DriverManager.getConnection(
               "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("state") + ";WRITE_DELAY=0");

@@ -5,10 +5,12 @@ import com.vaultcrmsync.crm.CrmGateway;
 import com.vaultcrmsync.mapping.RecordMapper;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.vault.NoteFile;
+import com.vaultcrmsync.vault.NoteWriter;
 import com.vaultcrmsync.vault.ScanProblem;
 import com.vaultcrmsync.vault.VaultListing;
 import com.vaultcrmsync.vault.VaultScanner;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,7 +92,10 @@ public final class SyncEngine {
     Instant started = clock.instant();
     RunRecorder rec = new RunRecorder(request, started);
     String runId = UUID.randomUUID().toString();
-    try (StateStore state =
+    // A dry run of a vault never synced has no state to protect and must not create the folder.
+    boolean lockNeeded = !request.dryRun() || Files.isDirectory(stateDir);
+    try (SyncLock lock = lockNeeded ? SyncLock.acquire(stateDir, settings.lockWait()) : null;
+        StateStore state =
             request.dryRun() ? StateStore.readOnly(stateDir) : StateStore.open(stateDir);
         ProgressScope ignored = new ProgressScope(progress)) {
       try {
@@ -135,6 +140,11 @@ public final class SyncEngine {
       Map<String, String> links = state.links();
       int linkedBefore = links.size();
       VaultListing listing = scanner.scan(vaultRoot);
+      if (!request.dryRun() && !listing.staleTemps().isEmpty()) {
+        // Left by a writer that was killed mid-write; under the lock no writer can still own one.
+        int removed = NoteWriter.removeStaleTemps(listing.staleTemps());
+        LOG.info("Removed {} temp file(s) left by an interrupted note write", removed);
+      }
       for (ScanProblem p : listing.problems()) {
         RunRecorder.NoteRecord n = rec.note(p.relativePath());
         n.action = "skipped";
@@ -279,9 +289,10 @@ public final class SyncEngine {
       }
       touched.forEach(state::putNote);
       accountChanges.forEach(state::putLink);
-      for (String path : state.notes().stream().map(NoteState::path).toList()) {
-        if (!present.contains(path) && !scoped) {
-          state.removeNote(path);
+      for (NoteState gone : state.notes()) {
+        if (!present.contains(gone.path()) && !scoped) {
+          vanished(gone, links);
+          state.removeNote(gone.path());
         }
       }
       if (!scoped && all.stream().noneMatch(p -> p.pullIncomplete)) {
@@ -343,6 +354,38 @@ public final class SyncEngine {
       n.crmId = accountId;
       n.action = "unchanged";
       rec.accountsUnchanged++;
+    }
+
+    /**
+     * Reports a note that left the vault since the last run: moved (its Account is now linked to
+     * the note's new path, found by its id property) or deleted. Nothing is deleted in the CRM.
+     */
+    private void vanished(NoteState gone, Map<String, String> linksBefore) {
+      String accountId =
+          linksBefore.entrySet().stream()
+              .filter(e -> e.getValue().equals(gone.path()))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse(null);
+      if (!gone.selected() && accountId == null) {
+        return;
+      }
+      RunRecorder.NoteRecord n = rec.note(gone.path());
+      n.title = gone.title();
+      n.crmId = accountId;
+      String now = accountId == null ? null : state.links().get(accountId);
+      if (now != null && !now.equals(gone.path())) {
+        n.action = "moved";
+        n.reason = "moved to " + now + "; still linked to Account " + accountId;
+      } else {
+        n.action = "deleted";
+        n.reason =
+            accountId == null
+                ? "the note is no longer in the vault"
+                : "the note is no longer in the vault; Account "
+                    + accountId
+                    + " and its activities stay in the CRM (deletes are not propagated)";
+      }
     }
 
     private NotePlan unchangedPlan(String path, Map<String, String> links) {

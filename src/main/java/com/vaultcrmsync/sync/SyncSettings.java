@@ -17,6 +17,7 @@ import java.util.function.Function;
  * @param maxDeletes halt when a run would delete more than this many records or entries
  * @param apiReserveShare stop before the org's remaining daily API calls fall below this share
  * @param apiMaxCallsPerRun stop before this run makes more API calls than this (0: no cap)
+ * @param lockWait how long a run waits for another sync on the same state folder to finish
  */
 public record SyncSettings(
     ConflictPolicy conflictPolicy,
@@ -27,7 +28,32 @@ public record SyncSettings(
     int massChangeMinAccounts,
     int maxDeletes,
     double apiReserveShare,
-    int apiMaxCallsPerRun) {
+    int apiMaxCallsPerRun,
+    Duration lockWait) {
+
+  /** Settings with the default lock wait (30 s). */
+  public SyncSettings(
+      ConflictPolicy conflictPolicy,
+      Duration lookback,
+      boolean deleteInCrm,
+      boolean deleteInVault,
+      double massChangeShare,
+      int massChangeMinAccounts,
+      int maxDeletes,
+      double apiReserveShare,
+      int apiMaxCallsPerRun) {
+    this(
+        conflictPolicy,
+        lookback,
+        deleteInCrm,
+        deleteInVault,
+        massChangeShare,
+        massChangeMinAccounts,
+        maxDeletes,
+        apiReserveShare,
+        apiMaxCallsPerRun,
+        Duration.ofSeconds(30));
+  }
 
   /** The defaults, as documented in the properties file. */
   public static SyncSettings defaults() {
@@ -49,7 +75,8 @@ public record SyncSettings(
         (int) number(property, "sync.safety.min-accounts-for-share", 3, 0, Integer.MAX_VALUE),
         (int) number(property, "sync.safety.max-deletes", 10, 0, Integer.MAX_VALUE),
         share(property, "sync.api.reserve-share", 0.1),
-        (int) number(property, "sync.api.max-calls-per-run", 0, 0, Integer.MAX_VALUE));
+        (int) number(property, "sync.api.max-calls-per-run", 0, 0, Integer.MAX_VALUE),
+        Duration.ofSeconds(number(property, "sync.lock-wait-seconds", 30, 0, 86400)));
   }
 
   /** What wins when the same record changed on both sides. */

@@ -8,6 +8,8 @@ import com.vaultcrmsync.vault.NoteParser;
 import com.vaultcrmsync.vault.NoteProblem;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,65 @@ final class VaultReader {
           new NoteState(
               file.relativePath(), bytes.length, mtime, hash, false, note.title(), aliases));
     }
+    String idProperty = mapper.mappings().account().idProperty();
+    Object rawId = note.frontMatter().map(fm -> fm.values().get(idProperty)).orElse(null);
+    String id = rawId == null ? null : String.valueOf(rawId);
+    if (id != null && !id.isBlank() && !SalesforceId.isId(id.strip())) {
+      // The sync owns this value: never overwrite what a person typed there by mistake.
+      return new Broken(
+          file.relativePath(),
+          note.title(),
+          List.of(
+              new NoteProblem(
+                  NoteProblem.Severity.ERROR,
+                  idProperty
+                      + " '"
+                      + shortened(id)
+                      + "' is not a Salesforce record id (15 or 18 letters and digits); fix or"
+                      + " remove it",
+                  0)));
+    }
+    Object lastContact =
+        note.frontMatter().map(fm -> fm.values().get(NoteParser.LAST_CONTACT)).orElse(null);
+    if (!isDateOrUnknown(lastContact)) {
+      // The sync writes this value: never overwrite what a person typed there that is not a date.
+      return new Broken(
+          file.relativePath(),
+          note.title(),
+          List.of(
+              new NoteProblem(
+                  NoteProblem.Severity.ERROR,
+                  NoteParser.LAST_CONTACT
+                      + " '"
+                      + shortened(String.valueOf(lastContact))
+                      + "' is not a YYYY-MM-DD date; the note is left alone until it is a date,"
+                      + " unknown or empty",
+                  0)));
+    }
     return new Changed(digest(note, bytes.length, mtime, hash, aliases));
+  }
+
+  private static boolean isDateOrUnknown(Object value) {
+    if (value == null) {
+      return true;
+    }
+    String text = value instanceof Map || value instanceof Iterable ? null : value.toString();
+    if (text == null) {
+      return false;
+    }
+    if (text.isBlank() || text.strip().equalsIgnoreCase("unknown")) {
+      return true;
+    }
+    try {
+      LocalDate.parse(text.strip());
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
+  private static String shortened(String value) {
+    return value.length() <= 60 ? value : value.substring(0, 60) + "...";
   }
 
   NoteDigest digest(Note note, long size, long mtime, String hash, List<String> aliases) {

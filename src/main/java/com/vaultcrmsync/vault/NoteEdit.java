@@ -132,7 +132,12 @@ public final class NoteEdit {
     return this;
   }
 
-  /** The edited text; equal to the original when nothing changed. */
+  /**
+   * The edited text; equal to the original when nothing changed.
+   *
+   * @throws IllegalStateException when the result would not read back as intended (the edit is
+   *     refused; the caller leaves the note as it was)
+   */
   public String apply() {
     List<Splice> splices = new ArrayList<>();
     frontMatterSplices(splices);

@@ -21,6 +21,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -75,9 +76,28 @@ public final class NoteParser {
     // run.
     String text = new String(content, StandardCharsets.UTF_8);
     if (text.indexOf('\uFFFD') < 0) {
-      return parse(relativePath, text);
+      return parseText(relativePath, text);
     }
     return parseStrict(relativePath, content);
+  }
+
+  /** Decoded text of a file: refused when it holds a NUL, else parsed. */
+  private Note parseText(String relativePath, String text) {
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      // Valid UTF-8 never needs a NUL: this is a binary or UTF-16 file, and splicing it would ruin
+      // it.
+      int line = new LineIndex(text).lineOf(nul);
+      return unreadable(
+          relativePath,
+          text,
+          relativePath
+              + ": contains a NUL byte (line "
+              + line
+              + "): a binary or UTF-16 file, not a UTF-8 note; the note is not read",
+          line);
+    }
+    return parse(relativePath, text);
   }
 
   private Note parseStrict(String relativePath, byte[] content) {
@@ -108,7 +128,7 @@ public final class NoteParser {
           List.of(new NoteProblem(NoteProblem.Severity.ERROR, message, line)));
     }
     decoder.flush(out);
-    return parse(relativePath, out.flip().toString());
+    return parseText(relativePath, out.flip().toString());
   }
 
   /** Parses already decoded text ({@code \uFEFF} first when the file has a BOM). */
@@ -155,6 +175,10 @@ public final class NoteParser {
 
   /** A note that could not be read at all (too large, unreadable, not UTF-8). */
   public static Note unreadable(String relativePath, String text, String message) {
+    return unreadable(relativePath, text, message, 0);
+  }
+
+  private static Note unreadable(String relativePath, String text, String message, int line) {
     return new Note(
         relativePath,
         text,
@@ -163,7 +187,7 @@ public final class NoteParser {
         fileTitle(relativePath),
         List.of(),
         List.of(),
-        List.of(new NoteProblem(NoteProblem.Severity.ERROR, message, 0)));
+        List.of(new NoteProblem(NoteProblem.Severity.ERROR, message, line)));
   }
 
   /** Headings (in document order) and code/HTML blocks, with offsets into the whole text. */
@@ -210,7 +234,11 @@ public final class NoteParser {
   }
 
   private static void checkLastContact(FrontMatter fm, List<NoteProblem> problems) {
-    String value = fm.string(LAST_CONTACT);
+    Object raw = fm.values().get(LAST_CONTACT);
+    String value =
+        raw instanceof Map || raw instanceof Iterable
+            ? String.valueOf(raw)
+            : fm.string(LAST_CONTACT);
     if (value == null || value.equalsIgnoreCase("unknown") || value.isBlank()) {
       return;
     }
