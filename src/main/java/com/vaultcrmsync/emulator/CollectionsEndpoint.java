@@ -36,6 +36,11 @@ final class CollectionsEndpoint {
     Outcome apply(Transaction tx, int index) throws ApiException;
   }
 
+  /** One operation on a record whose type is known. */
+  private interface RecordOperation {
+    Outcome apply(Transaction tx, RecordInput input) throws ApiException;
+  }
+
   private final Org org;
   private final Writes writes;
 
@@ -45,32 +50,14 @@ final class CollectionsEndpoint {
   }
 
   ApiReply create(CallContext c) throws ApiException {
-    Batch batch = batch(c);
-    List<RecordInput> inputs = inputs(batch, null);
-    return run(
-        batch.allOrNone,
-        inputs.size(),
-        (tx, i) -> {
-          RecordInput input = inputs.get(i);
-          if (input == null) {
-            return new Outcome(null, null, concreteType());
-          }
-          return new Outcome(writes.create(tx, input, c.userId()), null, null);
-        },
-        false);
+    return eachRecord(
+        c, (tx, input) -> new Outcome(writes.create(tx, input, c.userId()), null, null), false);
   }
 
   ApiReply update(CallContext c) throws ApiException {
-    Batch batch = batch(c);
-    List<RecordInput> inputs = inputs(batch, null);
-    return run(
-        batch.allOrNone,
-        inputs.size(),
-        (tx, i) -> {
-          RecordInput input = inputs.get(i);
-          if (input == null) {
-            return new Outcome(null, null, concreteType());
-          }
+    return eachRecord(
+        c,
+        (tx, input) -> {
           if (input.id() == null) {
             return new Outcome(
                 null,
@@ -255,6 +242,24 @@ final class CollectionsEndpoint {
       out.add(row);
     }
     return out;
+  }
+
+  /** Applies {@code op} to each record of the request; one of no known type fails on its own. */
+  private ApiReply eachRecord(CallContext c, RecordOperation op, boolean keepIdOnRollback)
+      throws ApiException {
+    Batch batch = batch(c);
+    List<RecordInput> inputs = inputs(batch, null);
+    return run(
+        batch.allOrNone,
+        inputs.size(),
+        (tx, i) -> {
+          RecordInput input = inputs.get(i);
+          if (input == null) {
+            return new Outcome(null, null, concreteType());
+          }
+          return op.apply(tx, input);
+        },
+        keepIdOnRollback);
   }
 
   private ApiReply run(boolean allOrNone, int size, Operation op, boolean keepIdOnRollback) {
