@@ -124,18 +124,7 @@ class EmulatorCamelTest {
   @Test
   void refreshTokenLogin() throws Exception {
     EmulatorHttp http = new EmulatorHttp(emulator.baseUrl());
-    String refresh =
-        http.form(
-                "/services/oauth2/token",
-                Map.of(
-                    "grant_type", "password",
-                    "client_id", "vault-crm-sync",
-                    "client_secret", "emulator-secret",
-                    "username", "sync@emulator.local",
-                    "password", "emulator"))
-            .json()
-            .get("refresh_token")
-            .asText();
+    String refresh = http.passwordGrant("sync@emulator.local").json().get("refresh_token").asText();
     camel(
         sf -> {
           sf.setClientSecret("emulator-secret");
