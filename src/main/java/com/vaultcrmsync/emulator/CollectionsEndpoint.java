@@ -25,12 +25,20 @@ final class CollectionsEndpoint {
               + " AllOrNone header",
           List.of());
 
+  private static final ApiError NOT_FOUND =
+      ApiError.of("INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of());
+
   /** One record's outcome before allOrNone is applied. */
   private record Outcome(String id, Boolean created, ApiError error) {}
 
   /** One record operation inside the request's transaction. */
   private interface Operation {
     Outcome apply(Transaction tx, int index) throws ApiException;
+  }
+
+  /** One operation on a record whose type is known. */
+  private interface RecordOperation {
+    Outcome apply(Transaction tx, RecordInput input) throws ApiException;
   }
 
   private final Org org;
@@ -42,38 +50,14 @@ final class CollectionsEndpoint {
   }
 
   ApiReply create(CallContext c) throws ApiException {
-    Batch batch = batch(c);
-    List<RecordInput> inputs = new ArrayList<>();
-    for (ObjectNode record : batch.records) {
-      inputs.add(typed(batch.body, record, null));
-    }
-    return run(
-        batch.allOrNone,
-        inputs.size(),
-        (tx, i) -> {
-          RecordInput input = inputs.get(i);
-          if (input == null) {
-            return new Outcome(null, null, concreteType());
-          }
-          return new Outcome(writes.create(tx, input, c.userId()), null, null);
-        },
-        false);
+    return eachRecord(
+        c, (tx, input) -> new Outcome(writes.create(tx, input, c.userId()), null, null), false);
   }
 
   ApiReply update(CallContext c) throws ApiException {
-    Batch batch = batch(c);
-    List<RecordInput> inputs = new ArrayList<>();
-    for (ObjectNode record : batch.records) {
-      inputs.add(typed(batch.body, record, null));
-    }
-    return run(
-        batch.allOrNone,
-        inputs.size(),
-        (tx, i) -> {
-          RecordInput input = inputs.get(i);
-          if (input == null) {
-            return new Outcome(null, null, concreteType());
-          }
+    return eachRecord(
+        c,
+        (tx, input) -> {
           if (input.id() == null) {
             return new Outcome(
                 null,
@@ -92,11 +76,7 @@ final class CollectionsEndpoint {
           }
           Map<String, Object> existing = tx.get(id);
           if (existing == null) {
-            return new Outcome(
-                id,
-                null,
-                ApiError.of(
-                    "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of()));
+            return new Outcome(id, null, NOT_FOUND);
           }
           try {
             writes.update(tx, input, existing, c.userId());
@@ -111,10 +91,7 @@ final class CollectionsEndpoint {
   ApiReply upsert(CallContext c, ObjectDef object, String fieldName) throws ApiException {
     FieldDef field = Writes.externalIdField(object, fieldName);
     Batch batch = batch(c);
-    List<RecordInput> inputs = new ArrayList<>();
-    for (ObjectNode record : batch.records) {
-      inputs.add(typed(batch.body, record, object));
-    }
+    List<RecordInput> inputs = inputs(batch, object);
     Map<Object, Integer> seen = new HashMap<>();
     List<Boolean> duplicate = new ArrayList<>();
     for (RecordInput input : inputs) {
@@ -184,15 +161,9 @@ final class CollectionsEndpoint {
   }
 
   ApiReply delete(CallContext c) throws ApiException {
-    String ids = c.request().query().getOrDefault("ids", "");
     boolean allOrNone =
         Boolean.parseBoolean(c.request().query().getOrDefault("allOrNone", "false"));
-    List<String> list = new ArrayList<>();
-    for (String id : ids.split(",")) {
-      if (!id.isBlank()) {
-        list.add(id.trim());
-      }
-    }
+    List<String> list = idsParameter(c);
     if (list.isEmpty()) {
       throw ApiException.badRequest("MISSING_ARGUMENT", "ids parameter is required");
     }
@@ -209,11 +180,7 @@ final class CollectionsEndpoint {
           }
           Map<String, Object> existing = tx.get(id);
           if (existing == null) {
-            return new Outcome(
-                id,
-                null,
-                ApiError.of(
-                    "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", List.of()));
+            return new Outcome(id, null, NOT_FOUND);
           }
           if (Boolean.TRUE.equals(existing.get("IsDeleted"))) {
             return new Outcome(
@@ -230,20 +197,17 @@ final class CollectionsEndpoint {
   }
 
   ApiReply retrieve(CallContext c, ObjectDef object) throws ApiException {
-    List<String> ids = new ArrayList<>();
+    List<String> ids;
     String fields;
     if (c.request().method().equals("POST")) {
+      ids = new ArrayList<>();
       JsonNode body = JsonBody.parse(c.request().body()).root();
       body.path("ids").forEach(n -> ids.add(n.asText()));
       List<String> names = new ArrayList<>();
       body.path("fields").forEach(n -> names.add(n.asText()));
       fields = String.join(",", names);
     } else {
-      for (String id : c.request().query().getOrDefault("ids", "").split(",")) {
-        if (!id.isBlank()) {
-          ids.add(id.trim());
-        }
-      }
+      ids = idsParameter(c);
       fields = c.request().query().getOrDefault("fields", "");
     }
     if (ids.isEmpty() || fields.isBlank()) {
@@ -280,6 +244,24 @@ final class CollectionsEndpoint {
     return out;
   }
 
+  /** Applies {@code op} to each record of the request; one of no known type fails on its own. */
+  private ApiReply eachRecord(CallContext c, RecordOperation op, boolean keepIdOnRollback)
+      throws ApiException {
+    Batch batch = batch(c);
+    List<RecordInput> inputs = inputs(batch, null);
+    return run(
+        batch.allOrNone,
+        inputs.size(),
+        (tx, i) -> {
+          RecordInput input = inputs.get(i);
+          if (input == null) {
+            return new Outcome(null, null, concreteType());
+          }
+          return op.apply(tx, input);
+        },
+        keepIdOnRollback);
+  }
+
   private ApiReply run(boolean allOrNone, int size, Operation op, boolean keepIdOnRollback) {
     List<Outcome> outcomes = new ArrayList<>();
     boolean failed = false;
@@ -301,20 +283,15 @@ final class CollectionsEndpoint {
     List<Map<String, Object>> results = new ArrayList<>();
     for (Outcome o : outcomes) {
       Map<String, Object> m = new LinkedHashMap<>();
-      if (allOrNone && failed) {
+      if (allOrNone && failed || o.error() != null) {
         if (o.id() != null && keepIdOnRollback) {
           m.put("id", o.id());
         }
         m.put("success", false);
+        // Without an error of its own a record failed only because allOrNone rolled it back.
         m.put(
             "errors",
             List.of(ApiReply.collectionError(o.error() == null ? ROLLED_BACK : o.error())));
-      } else if (o.error() != null) {
-        if (o.id() != null && keepIdOnRollback) {
-          m.put("id", o.id());
-        }
-        m.put("success", false);
-        m.put("errors", List.of(ApiReply.collectionError(o.error())));
       } else {
         m.put("id", o.id());
         m.put("success", true);
@@ -349,6 +326,26 @@ final class CollectionsEndpoint {
     }
     tooMany(records.size());
     return new Batch(body, records, root.path("allOrNone").asBoolean(false));
+  }
+
+  /** Typed values of every record in the batch, aligned with it (null where no known type). */
+  private List<RecordInput> inputs(Batch batch, ObjectDef defaultType) throws ApiException {
+    List<RecordInput> inputs = new ArrayList<>();
+    for (ObjectNode record : batch.records) {
+      inputs.add(typed(batch.body, record, defaultType));
+    }
+    return inputs;
+  }
+
+  /** The comma-separated {@code ids} query parameter, trimmed, blanks dropped. */
+  private static List<String> idsParameter(CallContext c) {
+    List<String> ids = new ArrayList<>();
+    for (String id : c.request().query().getOrDefault("ids", "").split(",")) {
+      if (!id.isBlank()) {
+        ids.add(id.trim());
+      }
+    }
+    return ids;
   }
 
   /** Typed values of one record, or null when it names no known type. */

@@ -2,6 +2,7 @@ package com.vaultcrmsync.emulator;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * How to start an {@link Emulator}. Build with {@link #defaults()} and the {@code withX} methods.
@@ -57,143 +58,50 @@ public record EmulatorOptions(
   }
 
   public EmulatorOptions withPort(int value) {
-    return new EmulatorOptions(
-        value,
-        dataFile,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        jwtCertificate,
-        schemaFile,
-        dailyApiLimit,
-        clock);
+    return edit(draft -> draft.port = value);
   }
 
   public EmulatorOptions withDataFile(Path value) {
-    return new EmulatorOptions(
-        port,
-        value,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        jwtCertificate,
-        schemaFile,
-        dailyApiLimit,
-        clock);
+    return edit(draft -> draft.dataFile = value);
   }
 
   public EmulatorOptions withClientId(String value) {
-    return new EmulatorOptions(
-        port,
-        dataFile,
-        value,
-        clientSecret,
-        username,
-        password,
-        jwtCertificate,
-        schemaFile,
-        dailyApiLimit,
-        clock);
+    return edit(draft -> draft.clientId = value);
   }
 
   public EmulatorOptions withClientSecret(String value) {
-    return new EmulatorOptions(
-        port,
-        dataFile,
-        clientId,
-        value,
-        username,
-        password,
-        jwtCertificate,
-        schemaFile,
-        dailyApiLimit,
-        clock);
+    return edit(draft -> draft.clientSecret = value);
   }
 
   public EmulatorOptions withUsername(String value) {
-    return new EmulatorOptions(
-        port,
-        dataFile,
-        clientId,
-        clientSecret,
-        value,
-        password,
-        jwtCertificate,
-        schemaFile,
-        dailyApiLimit,
-        clock);
+    return edit(draft -> draft.username = value);
   }
 
   public EmulatorOptions withPassword(String value) {
-    return new EmulatorOptions(
-        port,
-        dataFile,
-        clientId,
-        clientSecret,
-        username,
-        value,
-        jwtCertificate,
-        schemaFile,
-        dailyApiLimit,
-        clock);
+    return edit(draft -> draft.password = value);
   }
 
   public EmulatorOptions withJwtCertificate(Path value) {
-    return new EmulatorOptions(
-        port,
-        dataFile,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        value,
-        schemaFile,
-        dailyApiLimit,
-        clock);
+    return edit(draft -> draft.jwtCertificate = value);
   }
 
   public EmulatorOptions withSchemaFile(Path value) {
-    return new EmulatorOptions(
-        port,
-        dataFile,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        jwtCertificate,
-        value,
-        dailyApiLimit,
-        clock);
+    return edit(draft -> draft.schemaFile = value);
   }
 
   public EmulatorOptions withDailyApiLimit(int value) {
-    return new EmulatorOptions(
-        port,
-        dataFile,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        jwtCertificate,
-        schemaFile,
-        value,
-        clock);
+    return edit(draft -> draft.dailyApiLimit = value);
   }
 
   public EmulatorOptions withClock(Clock value) {
-    return new EmulatorOptions(
-        port,
-        dataFile,
-        clientId,
-        clientSecret,
-        username,
-        password,
-        jwtCertificate,
-        schemaFile,
-        dailyApiLimit,
-        value);
+    return edit(draft -> draft.clock = value);
+  }
+
+  /** A copy of these options with one change applied; the canonical constructor validates it. */
+  private EmulatorOptions edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
   }
 
   /** Never shows the secret or the password. */
@@ -214,5 +122,46 @@ public record EmulatorOptions(
         + ", dailyApiLimit="
         + dailyApiLimit
         + "]";
+  }
+
+  /** Mutable working copy used only by {@link #edit}. */
+  private static final class Draft {
+    int port;
+    Path dataFile;
+    String clientId;
+    String clientSecret;
+    String username;
+    String password;
+    Path jwtCertificate;
+    Path schemaFile;
+    int dailyApiLimit;
+    Clock clock;
+
+    Draft(EmulatorOptions from) {
+      port = from.port;
+      dataFile = from.dataFile;
+      clientId = from.clientId;
+      clientSecret = from.clientSecret;
+      username = from.username;
+      password = from.password;
+      jwtCertificate = from.jwtCertificate;
+      schemaFile = from.schemaFile;
+      dailyApiLimit = from.dailyApiLimit;
+      clock = from.clock;
+    }
+
+    EmulatorOptions build() {
+      return new EmulatorOptions(
+          port,
+          dataFile,
+          clientId,
+          clientSecret,
+          username,
+          password,
+          jwtCertificate,
+          schemaFile,
+          dailyApiLimit,
+          clock);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaultcrmsync.crm.CamelCrmGateway;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
+import com.vaultcrmsync.testing.JwtKeys;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -57,46 +56,15 @@ class CrmRuntimeAuthFlowsTest {
 
   @Test
   void aKeystoreSelectsTheJwtBearerFlow() throws Exception {
-    Path keystore = dir.resolve("jwt.p12");
-    Path cert = dir.resolve("jwt.pem");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "jwt",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-validity",
-        "2",
-        "-dname",
-        "CN=vault-crm-sync",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        "changeit",
-        "-keypass",
-        "changeit");
-    keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "jwt",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        "changeit",
-        "-file",
-        cert.toString());
-    try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withJwtCertificate(cert))) {
+    JwtKeys keys = JwtKeys.create(dir);
+    try (Emulator emulator =
+        Emulator.start(EmulatorOptions.defaults().withJwtCertificate(keys.certificate()))) {
       RuntimeOptions options =
           org(emulator)
               .withProperty(
                   "camel.component.salesforce.user-name", EmulatorOptions.DEFAULT_USERNAME)
-              .withProperty("salesforce.jwt.keystore", keystore.toString())
-              .withProperty("salesforce.jwt.keystore-password", "changeit");
+              .withProperty("salesforce.jwt.keystore", keys.keystore().toString())
+              .withProperty("salesforce.jwt.keystore-password", JwtKeys.PASSWORD);
       try (CrmRuntime runtime = CrmRuntime.start(options)) {
         assertThat(users(runtime)).isPositive();
         assertThat(emulator.stats().oauth()).containsEntry("token", 1L);
@@ -140,14 +108,5 @@ class CrmRuntimeAuthFlowsTest {
     String json =
         HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
     return new ObjectMapper().readTree(json).get("refresh_token").asText();
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(output).isZero();
   }
 }

@@ -1,15 +1,15 @@
 package com.vaultcrmsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
-import java.nio.charset.StandardCharsets;
+import com.vaultcrmsync.testing.JarProcess;
+import com.vaultcrmsync.testing.JarProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,23 +21,11 @@ class DemoCommandIT {
 
   @Test
   void theDemoCopiesTheSampleVaultSyncsBothWaysAndWritesTheReports() throws Exception {
-    String jar = System.getProperty("vaultcrmsync.jar");
-    assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)), "the shaded jar is not built");
+    JarProcess.assumeBuilt();
     Path vault = dir.resolve("demo");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar,
-                "demo",
-                "--dir",
-                vault.toString())
-            .directory(dir.toFile())
-            .redirectError(dir.resolve("stderr.txt").toFile())
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
+    Result r = JarProcess.run(dir, Duration.ofSeconds(120), "demo", "--dir", vault.toString());
+    String out = r.out();
+    assertThat(r.code()).as(out).isZero();
 
     assertThat(out)
         .contains("Copied the sample vault")

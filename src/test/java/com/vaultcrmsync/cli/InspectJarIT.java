@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaultcrmsync.testing.JarProcess;
+import com.vaultcrmsync.testing.JarProcess.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,28 +19,8 @@ class InspectJarIT {
 
   @TempDir Path workDir;
 
-  private record Result(int code, String out, String err) {}
-
   private Result run(String... args) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("vaultcrmsync.jar", "target/vault-crm-sync.jar"));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar.toAbsolutePath().toString());
-    command.addAll(List.of(args));
-    Path stdout = workDir.resolve("stdout.txt");
-    Path stderr = workDir.resolve("stderr.txt");
-    Process p =
-        new ProcessBuilder(command)
-            .directory(workDir.toFile())
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("jar finished").isTrue();
-    return new Result(
-        p.exitValue(),
-        Files.readString(stdout, StandardCharsets.UTF_8),
-        Files.readString(stderr, StandardCharsets.UTF_8));
+    return JarProcess.run(workDir, Duration.ofSeconds(60), args);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.vaultcrmsync.testing.JarProcess;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +26,7 @@ class RunCommandIT {
 
   @Test
   void theDaemonServesHealthAndStopsCleanlyOnSigterm() throws Exception {
-    String jar = System.getProperty("vaultcrmsync.jar");
-    assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)), "the shaded jar is not built");
+    JarProcess.assumeBuilt();
     assumeTrue(System.getenv("SALESFORCE_LOGIN_URL") == null, "SALESFORCE_LOGIN_URL is set");
     Path vault = Files.createDirectories(dir.resolve("vault"));
     Files.writeString(
@@ -39,15 +39,8 @@ class RunCommandIT {
     }
     Path err = dir.resolve("stderr.txt");
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar,
-                "run",
-                "--vault",
-                vault.toString(),
-                "--http-port",
-                Integer.toString(port))
+        JarProcess.builder(
+                "run", "--vault", vault.toString(), "--http-port", Integer.toString(port))
             .redirectError(err.toFile())
             .redirectOutput(dir.resolve("stdout.txt").toFile());
     builder.environment().remove("VAULT_CRM_SYNC_API_TOKEN");

@@ -5,30 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Proves sObject Collections create, update, upsert, delete, retrieve and allOrNone semantics. */
-class CollectionsEndpointTest {
+class CollectionsEndpointTest extends EmulatorFixture {
 
   private static final String ROLLED_BACK =
       "{\"statusCode\":\"ALL_OR_NONE_OPERATION_ROLLED_BACK\",\"message\":\"Record rolled back because"
           + " not all records were valid and the request was using AllOrNone header\",\"fields\":[]}";
-
-  private Emulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeEach
-  void start() throws Exception {
-    emulator = Emulator.start(EmulatorOptions.defaults());
-    http = new EmulatorHttp(emulator.baseUrl()).login();
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
 
   @Test
   void createWithPartialFailureKeepsGoodRecordsAndFailedItemHasNoId() {

@@ -6,26 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Proves discovery resources, limits accounting, fault injection and the test controls. */
-class DiscoveryAndControlsTest {
-
-  private Emulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeEach
-  void start() throws Exception {
-    emulator = Emulator.start(EmulatorOptions.defaults());
-    http = new EmulatorHttp(emulator.baseUrl()).login();
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
-  }
+class DiscoveryAndControlsTest extends EmulatorFixture {
 
   @Test
   void versionsNeedNoAuthAreNotCountedAndCarryNoLimitHeader() {

@@ -3,6 +3,7 @@ package com.vaultcrmsync.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vaultcrmsync.testing.JwtKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,18 +124,7 @@ class EmulatorCamelTest {
   @Test
   void refreshTokenLogin() throws Exception {
     EmulatorHttp http = new EmulatorHttp(emulator.baseUrl());
-    String refresh =
-        http.form(
-                "/services/oauth2/token",
-                Map.of(
-                    "grant_type", "password",
-                    "client_id", "vault-crm-sync",
-                    "client_secret", "emulator-secret",
-                    "username", "sync@emulator.local",
-                    "password", "emulator"))
-            .json()
-            .get("refresh_token")
-            .asText();
+    String refresh = http.passwordGrant("sync@emulator.local").json().get("refresh_token").asText();
     camel(
         sf -> {
           sf.setClientSecret("emulator-secret");
@@ -151,46 +141,14 @@ class EmulatorCamelTest {
 
   @Test
   void jwtBearerLoginWithAKeystoreMadeByKeytool() throws Exception {
-    Path keystore = dir.resolve("jwt.p12");
-    Path cert = dir.resolve("jwt.pem");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "jwt",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-validity",
-        "2",
-        "-dname",
-        "CN=vault-crm-sync",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        "changeit",
-        "-keypass",
-        "changeit");
-    keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "jwt",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        "changeit",
-        "-file",
-        cert.toString());
+    JwtKeys keys = JwtKeys.create(dir);
     emulator.close();
-    emulator = Emulator.start(EmulatorOptions.defaults().withJwtCertificate(cert));
+    emulator = Emulator.start(EmulatorOptions.defaults().withJwtCertificate(keys.certificate()));
     camel(
         sf -> {
           KeyStoreParameters ks = new KeyStoreParameters();
-          ks.setResource("file:" + keystore);
-          ks.setPassword("changeit");
+          ks.setResource("file:" + keys.keystore());
+          ks.setPassword(JwtKeys.PASSWORD);
           ks.setType("PKCS12");
           sf.setAuthenticationType(AuthenticationType.JWT);
           sf.setUserName("sync@emulator.local");
@@ -302,14 +260,5 @@ class EmulatorCamelTest {
     t.put("Status", "Completed");
     t.put("ActivityDate", "2026-01-15");
     return t;
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(output).isZero();
   }
 }

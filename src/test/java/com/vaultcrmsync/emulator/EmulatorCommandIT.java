@@ -2,12 +2,12 @@ package com.vaultcrmsync.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaultcrmsync.testing.JarProcess;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,14 +22,7 @@ class EmulatorCommandIT {
   void jarRunsTheEmulatorPrintsItsUrlAndSavesOnSigterm() throws Exception {
     Path data = dir.resolve("org.json");
     Process p =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar",
-                    System.getProperty("vaultcrmsync.jar", "target/vault-crm-sync.jar"),
-                    "emulator",
-                    "--data",
-                    data.toString()))
+        JarProcess.builder("emulator", "--data", data.toString())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     try {

@@ -54,17 +54,20 @@ final class EmulatorHttp {
 
   /** Logs in with the password grant and the default credentials. */
   EmulatorHttp login() {
-    Reply r =
-        form(
-            "/services/oauth2/token",
-            Map.of(
-                "grant_type", "password",
-                "client_id", "vault-crm-sync",
-                "client_secret", "emulator-secret",
-                "username", "sync@emulator.local",
-                "password", "emulator"));
-    token = r.json().get("access_token").asText();
+    token = passwordGrant("sync@emulator.local").json().get("access_token").asText();
     return this;
+  }
+
+  /** The token endpoint's reply to a password grant for {@code username} with the default app. */
+  Reply passwordGrant(String username) {
+    return form(
+        "/services/oauth2/token",
+        Map.of(
+            "grant_type", "password",
+            "client_id", "vault-crm-sync",
+            "client_secret", "emulator-secret",
+            "username", username,
+            "password", "emulator"));
   }
 
   Reply form(String path, Map<String, String> params) {

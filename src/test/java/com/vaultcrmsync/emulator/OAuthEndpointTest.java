@@ -189,15 +189,7 @@ class OAuthEndpointTest {
 
   @Test
   void colleagueCanLogInWithTheSharedPassword() {
-    EmulatorHttp.Reply r =
-        http.form(
-            "/services/oauth2/token",
-            Map.of(
-                "grant_type", "password",
-                "client_id", "vault-crm-sync",
-                "client_secret", "emulator-secret",
-                "username", Org.COLLEAGUE_USERNAME,
-                "password", "emulator"));
+    EmulatorHttp.Reply r = http.passwordGrant(Org.COLLEAGUE_USERNAME);
     assertThat(r.json().get("id").asText()).endsWith("/" + emulator.colleagueUserId());
   }
 }

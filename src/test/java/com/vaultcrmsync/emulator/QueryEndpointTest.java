@@ -7,27 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Proves query, queryAll and queryMore page results exactly as Salesforce does. */
-class QueryEndpointTest {
+class QueryEndpointTest extends EmulatorFixture {
 
-  private Emulator emulator;
-  private EmulatorHttp http;
   private String account;
 
   @BeforeEach
   void start() throws Exception {
-    emulator = Emulator.start(EmulatorOptions.defaults());
-    http = new EmulatorHttp(emulator.baseUrl()).login();
     account = emulator.insertAs("Integration User", "Account", Map.of("Name", "Acme"));
-  }
-
-  @AfterEach
-  void stop() {
-    emulator.close();
   }
 
   private void tasks(int n) {
