@@ -98,7 +98,8 @@ public final class Daemon implements AutoCloseable {
       daemon = new Daemon(queue, triggers, session, firstRun(first), shutdownMs);
       if (session.runtime().camelContext().getRoute("vault-watch") == null) {
         throw new ConfigurationException(
-            "Route vault-watch was not loaded (" + RunCommand.DAEMON_ROUTES + ")");
+            "Route vault-watch was not loaded: check camel.main.routes-include-pattern and"
+                + " camel.main.routes-exclude-pattern");
       }
       session.runtime().camelContext().getRouteController().startRoute("vault-watch");
     } catch (Exception e) {

@@ -4,7 +4,6 @@ import com.vaultcrmsync.crm.CrmException;
 import com.vaultcrmsync.mapping.MappingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -24,9 +23,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Run as a daemon: scheduled sync, vault watch and the local HTTP API.")
 public final class RunCommand implements Callable<Integer> {
-  /** The daemon's routes, loaded on top of the configured ones. */
-  static final String DAEMON_ROUTES = "classpath:routes-daemon/*.camel.yaml";
-
   @Spec CommandSpec spec;
 
   @Option(names = "--vault", description = "Vault folder (default: vault.dir).")
@@ -87,14 +83,14 @@ public final class RunCommand implements Callable<Integer> {
     return daemonFolders(base, vault, httpPort);
   }
 
-  /** Adds what the daemon needs to {@code base}: its routes and the loopback HTTP server. */
+  /**
+   * Adds what the daemon needs to {@code base}: its routes (scheduled-sync, vault-watch, on-demand,
+   * which {@code camel.main.routes-exclude-pattern} keeps out of every other command) and the
+   * loopback HTTP server.
+   */
   static SyncSession.Folders daemonFolders(RuntimeOptions base, Path vault, Integer httpPort) {
-    Properties props = ConfigurationLoader.load(base).properties();
-    String routes = props.getProperty("camel.main.routes-include-pattern", "");
     RuntimeOptions options =
-        base.withProperty(
-                "camel.main.routes-include-pattern",
-                routes.isBlank() ? DAEMON_ROUTES : routes + "," + DAEMON_ROUTES)
+        base.withProperty("camel.main.routes-exclude-pattern", "false")
             .withProperty("camel.server.enabled", "true")
             .withProperty("camel.server.host", "127.0.0.1");
     if (httpPort != null) {
