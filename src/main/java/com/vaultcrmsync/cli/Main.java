@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       InspectCommand.class,
       EmulatorCommand.class,
-      SyncCommand.class
+      SyncCommand.class,
+      RunCommand.class,
+      ReportCommand.class,
+      DemoCommand.class
     })
 public final class Main implements Runnable {
 

@@ -14,8 +14,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Writes a run report as JSON to {@code <dir>/<timestamp>-<mode>.json} and replaces {@code
- * <dir>/latest.json}; each file appears atomically (temp file, then rename).
+ * Writes a run report to {@code <dir>/<timestamp>-<mode>.{json,md,html}} and replaces {@code
+ * <dir>/latest.{json,md,html}}; each file appears atomically (temp file, then rename). The JSON is
+ * the contract; the Markdown and HTML renderings ({@link MarkdownReport}, {@link HtmlReport}) are
+ * for people.
  */
 public final class ReportWriter {
   private static final DateTimeFormatter STAMP =
@@ -47,7 +49,14 @@ public final class ReportWriter {
     String json = toJson(report);
     String mode = report.run().mode() + (report.run().dryRun() ? "-dry-run" : "");
     Path stamped = unique(dir, STAMP.format(Instant.parse(report.run().startedAt())) + "-" + mode);
+    String md = new MarkdownReport().render(report);
+    String html = new HtmlReport().render(report);
+    String base = stamped.getFileName().toString().replaceFirst("\\.json$", "");
+    atomicWrite(dir.resolve(base + ".md"), md);
+    atomicWrite(dir.resolve(base + ".html"), html);
     atomicWrite(stamped, json);
+    atomicWrite(dir.resolve("latest.md"), md);
+    atomicWrite(dir.resolve("latest.html"), html);
     atomicWrite(dir.resolve("latest.json"), json);
     return stamped;
   }
@@ -60,7 +69,8 @@ public final class ReportWriter {
     return p;
   }
 
-  private static void atomicWrite(Path target, String text) throws IOException {
+  /** Writes text to a file atomically (temp file in the same folder, then rename). */
+  static void atomicWrite(Path target, String text) throws IOException {
     Path tmp = Files.createTempFile(target.getParent(), ".report-", ".tmp");
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);

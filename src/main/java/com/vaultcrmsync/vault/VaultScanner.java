@@ -19,6 +19,9 @@ import java.util.List;
  */
 public final class VaultScanner {
   /** Default size cap for a note: 5 MiB. */
+  /** A folder holding a file of this name is not synced (e.g. the report notes' folder). */
+  public static final String IGNORE_MARKER = ".vault-crm-sync-ignore";
+
   public static final long DEFAULT_MAX_NOTE_BYTES = 5L * 1024 * 1024;
 
   private final long maxNoteBytes;
@@ -49,7 +52,7 @@ public final class VaultScanner {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return !dir.equals(root) && isHidden(dir)
+            return !dir.equals(root) && (isHidden(dir) || Files.exists(dir.resolve(IGNORE_MARKER)))
                 ? FileVisitResult.SKIP_SUBTREE
                 : FileVisitResult.CONTINUE;
           }

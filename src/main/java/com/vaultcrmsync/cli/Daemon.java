@@ -1,0 +1,154 @@
+package com.vaultcrmsync.cli;
+
+import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.NoteDebouncer;
+import com.vaultcrmsync.sync.SyncQueue;
+import com.vaultcrmsync.sync.SyncRequest;
+import com.vaultcrmsync.sync.SyncedNotes;
+import com.vaultcrmsync.vault.VaultFileFilter;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon: the {@link SyncSession} with the daemon routes (schedule, vault watch, HTTP
+ * API), the {@link SyncQueue} every sync goes through, and the note debouncer. {@link #start} runs
+ * the first full sync before the vault watch starts; {@link #close} stops taking work, lets the run
+ * in progress finish and stops Camel.
+ */
+public final class Daemon implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+  private final SyncQueue queue;
+  private final NoteDebouncer debouncer;
+  private final SyncSession session;
+  private final RunReport firstRun;
+  private final long shutdownMs;
+  private boolean closed;
+
+  private Daemon(
+      SyncQueue queue,
+      NoteDebouncer debouncer,
+      SyncSession session,
+      RunReport firstRun,
+      long shutdownMs) {
+    this.queue = queue;
+    this.debouncer = debouncer;
+    this.session = session;
+    this.firstRun = firstRun;
+    this.shutdownMs = shutdownMs;
+  }
+
+  /**
+   * Starts everything and runs the first full sync.
+   *
+   * @throws ConfigurationException for configuration the user must fix (exit 2)
+   */
+  public static Daemon start(SyncSession.Folders folders) {
+    Properties props = ConfigurationLoader.load(folders.options()).properties();
+    Duration debounce = Duration.ofMillis(number(props, "vault.watch.debounce-ms", 1500));
+    Duration syncWait = Duration.ofSeconds(number(props, "api.sync-wait-seconds", 900));
+    long maxBody = number(props, "camel.server.max-body-size", 65536);
+    long shutdownMs = 1000 * number(props, "camel.main.shutdown-timeout", 10);
+    int seen = (int) number(props, "vault.watch.max-notes", 200000);
+
+    CompletableFuture<SyncSession> ready = new CompletableFuture<>();
+    SyncedNotes synced = new SyncedNotes(folders.vault(), folders.stateDir());
+    SyncQueue queue = new SyncQueue(request -> ready.join().run(request), synced::unchanged);
+    DaemonTriggers triggers = new DaemonTriggers(queue);
+    NoteDebouncer debouncer = new NoteDebouncer(debounce, triggers::noteChanged);
+    ApiToken token = ApiToken.resolve(System.getenv(ApiToken.ENV), folders.stateDir());
+    HttpApi api = new HttpApi(queue, token, folders.reportDir(), syncWait, maxBody);
+    RuntimeOptions options =
+        folders
+            .options()
+            .withBean("httpApi", api)
+            .withBean("daemonTriggers", triggers)
+            .withBean("noteDebouncer", debouncer)
+            .withBean("vaultFileFilter", new VaultFileFilter<>())
+            .withBean(
+                "vaultWatchSeen", MemoryIdempotentRepository.memoryIdempotentRepository(seen));
+    CompletableFuture<RunReport> first = queue.submit(SyncRequest.full(false, false));
+    SyncSession session;
+    try {
+      session =
+          SyncSession.start(
+              new SyncSession.Folders(
+                  folders.vault(), folders.stateDir(), folders.reportDir(), options));
+    } catch (RuntimeException e) {
+      ready.completeExceptionally(e);
+      queue.close(0);
+      debouncer.close();
+      throw e;
+    }
+    ready.complete(session);
+    LOG.info(
+        "vault-crm-sync daemon started: vault {}, HTTP API on http://127.0.0.1:{}/api",
+        folders.vault(),
+        props.getProperty("camel.server.port", "8787"));
+    RunReport report;
+    try {
+      report = first.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      report = null;
+    } catch (ExecutionException e) {
+      LOG.error("The first full sync failed: {}", e.getCause().getMessage());
+      report = null;
+    }
+    try {
+      session.runtime().camelContext().getRouteController().startRoute("vault-watch");
+    } catch (Exception e) {
+      throw new ConfigurationException("Cannot start the vault watch: " + e.getMessage());
+    }
+    LOG.info("Watching {} for saved notes", folders.vault());
+    return new Daemon(queue, debouncer, session, report, shutdownMs);
+  }
+
+  /** The first full sync's report, or null when it failed. */
+  public RunReport firstRun() {
+    return firstRun;
+  }
+
+  public SyncSession session() {
+    return session;
+  }
+
+  public SyncQueue queue() {
+    return queue;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LOG.info("Stopping: no new syncs; waiting for the run in progress");
+    try {
+      session.runtime().camelContext().getRouteController().stopRoute("vault-watch");
+    } catch (Exception e) {
+      LOG.debug("Stopping the vault watch failed", e);
+    }
+    debouncer.close();
+    queue.close(shutdownMs);
+    session.close();
+    LOG.info("Stopped");
+  }
+
+  private static long number(Properties props, String key, long fallback) {
+    String v = props.getProperty(key);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(key + ": expected a whole number, got '" + v + "'");
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package com.vaultcrmsync.cli;
+
+import com.vaultcrmsync.crm.CrmException;
+import com.vaultcrmsync.mapping.MappingException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code run [--vault DIR] [--http-port N] [--config FILE]}: the daemon ({@link Daemon}). One full
+ * sync at start, then a scheduled full sync ({@code sync.schedule.cron}), a vault watch that syncs
+ * a saved note within seconds, and the local HTTP API on 127.0.0.1. SIGTERM or SIGINT stops it
+ * within {@code camel.main.shutdown-timeout} seconds: no new work is taken, the run in progress
+ * ends whole.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run as a daemon: scheduled sync, vault watch and the local HTTP API.")
+public final class RunCommand implements Callable<Integer> {
+  /** The daemon's routes, loaded on top of the configured ones. */
+  static final String DAEMON_ROUTES = "classpath:routes/daemon/*.camel.yaml";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--vault", description = "Vault folder (default: vault.dir).")
+  Path vault;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "N",
+      description = "Port of the HTTP API on 127.0.0.1 (default: camel.server.port, 8787).")
+  Integer httpPort;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "A properties file overlay.")
+  Path configFile;
+
+  @Option(names = "--profile", description = "Configuration profile (application-<profile>).")
+  String profile;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Daemon daemon;
+    try {
+      daemon = Daemon.start(folders());
+    } catch (ConfigurationException | MappingException | IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return Main.EXIT_USAGE;
+    } catch (CrmException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 3;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    // SIGTERM/SIGINT run shutdown hooks: stop taking work and let the run in progress end whole.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  daemon.close();
+                  stopped.countDown();
+                },
+                "vault-crm-sync-stop"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      daemon.close();
+    }
+    return 0;
+  }
+
+  /** The folders and runtime options of the daemon: the daemon routes and the HTTP server on. */
+  SyncSession.Folders folders() {
+    RuntimeOptions base = RuntimeOptions.of(Path.of(".")).withProfile(profile);
+    if (configFile != null) {
+      base = base.withConfigFile(configFile);
+    }
+    return daemonFolders(base, vault, httpPort);
+  }
+
+  /** Adds what the daemon needs to {@code base}: its routes and the loopback HTTP server. */
+  static SyncSession.Folders daemonFolders(RuntimeOptions base, Path vault, Integer httpPort) {
+    Properties props = ConfigurationLoader.load(base).properties();
+    String routes = props.getProperty("camel.main.routes-include-pattern", "");
+    RuntimeOptions options =
+        base.withProperty(
+                "camel.main.routes-include-pattern",
+                routes.isBlank() ? DAEMON_ROUTES : routes + "," + DAEMON_ROUTES)
+            .withProperty("camel.server.enabled", "true")
+            .withProperty("camel.server.host", "127.0.0.1");
+    if (httpPort != null) {
+      if (httpPort < 1 || httpPort > 65535) {
+        throw new ConfigurationException("--http-port must be from 1 to 65535, got " + httpPort);
+      }
+      options = options.withProperty("camel.server.port", Integer.toString(httpPort));
+    }
+    return SyncSession.folders(options, vault);
+  }
+}
