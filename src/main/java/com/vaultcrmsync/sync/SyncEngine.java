@@ -171,6 +171,11 @@ public final class SyncEngine {
         }
       }
 
+      LOG.info(
+          "Read the vault: {} notes listed, {} parsed, {} read whose content had not changed",
+          scope.size(),
+          reader.parsed(),
+          reader.hashed() - reader.parsed());
       Map<String, AccountMatch> matches = identify(changed, links, budget);
       Map<String, String> allLinks = new LinkedHashMap<>(links);
       allLinks.values().removeIf(p -> !present.contains(p));

@@ -20,6 +20,8 @@ import java.util.Optional;
 final class VaultReader {
   private final NoteParser parser = new NoteParser();
   private final RecordMapper mapper;
+  private int hashed;
+  private int parsed;
 
   VaultReader(RecordMapper mapper) {
     this.mapper = mapper;
@@ -49,11 +51,13 @@ final class VaultReader {
       return new Unchanged(known.get(), false, file.size(), mtime);
     }
     byte[] bytes = Files.readAllBytes(file.path());
+    hashed++;
     String hash = Fingerprint.of(bytes);
     if (!force && known.isPresent() && known.get().contentHash().equals(hash)) {
       return new Unchanged(known.get(), true, bytes.length, mtime);
     }
     Note note = parser.parse(file.relativePath(), bytes);
+    parsed++;
     if (note.hasErrors()) {
       return new Broken(
           file.relativePath(),
@@ -69,6 +73,16 @@ final class VaultReader {
               file.relativePath(), bytes.length, mtime, hash, false, note.title(), aliases));
     }
     return new Changed(digest(note, bytes.length, mtime, hash, aliases));
+  }
+
+  /** Notes whose bytes were read and hashed so far (size or mtime changed, or forced). */
+  int hashed() {
+    return hashed;
+  }
+
+  /** Notes parsed so far (content changed, or forced). */
+  int parsed() {
+    return parsed;
   }
 
   NoteDigest digest(Note note, long size, long mtime, String hash, List<String> aliases) {
