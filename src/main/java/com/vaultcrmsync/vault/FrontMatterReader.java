@@ -57,7 +57,7 @@ final class FrontMatterReader {
     int bodyEnd = lines.start(closing);
     Object loaded;
     try {
-      loaded = yaml().load(text.substring(bodyStart, bodyEnd));
+      loaded = YAML.get().load(text.substring(bodyStart, bodyEnd));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       int line = mark == null ? firstLine : lines.lineOf(bodyStart) + mark.getLine();
@@ -112,7 +112,12 @@ final class FrontMatterReader {
     return new NoteProblem(NoteProblem.Severity.ERROR, message, line);
   }
 
-  /** A new loader per note: SnakeYAML's Yaml is not thread-safe. */
+  /**
+   * One loader per thread: SnakeYAML's Yaml is not thread-safe, and its limits (aliases, nesting,
+   * size) are counted per document loaded.
+   */
+  private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(FrontMatterReader::yaml);
+
   private static Yaml yaml() {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(MAX_ALIASES);

@@ -1,0 +1,125 @@
+package com.vaultcrmsync.vault;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Measures scan+parse throughput against the floor of merely reading the same bytes, on a generated
+ * seed-like vault. Run from the shaded jar:
+ *
+ * <pre>java -cp target/vault-crm-sync.jar com.vaultcrmsync.vault.ParseBenchmark [notes] [rounds]
+ * </pre>
+ *
+ * Single-threaded; the first rounds warm up the JIT and the page cache and are not counted.
+ */
+public final class ParseBenchmark {
+  private static final int WARMUP_ROUNDS = 3;
+
+  private ParseBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    int notes = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    Path dir = Files.createTempDirectory("vcs-bench");
+    try {
+      SyntheticVault.Stats stats = SyntheticVault.generate(dir, notes, 42L);
+      System.out.printf(
+          Locale.ROOT,
+          "%d notes, %.1f MB, in %s (Java %s, %d cores)%n",
+          stats.notes(),
+          stats.bytes() / 1e6,
+          dir,
+          System.getProperty("java.version"),
+          Runtime.getRuntime().availableProcessors());
+      NoteParser parser = new NoteParser();
+      VaultScanner scanner = new VaultScanner();
+      long[] read = new long[rounds];
+      long[] parse = new long[rounds];
+      for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
+        long t0 = System.nanoTime();
+        long sink = readAll(scanner, dir);
+        long t1 = System.nanoTime();
+        sink += parseAll(scanner, parser, dir);
+        long t2 = System.nanoTime();
+        if (sink == 42) {
+          System.out.print("");
+        }
+        if (round >= 0) {
+          read[round] = t1 - t0;
+          parse[round] = t2 - t1;
+        }
+      }
+      long readNs = median(read);
+      long parseNs = median(parse);
+      System.out.printf(
+          Locale.ROOT,
+          "%-28s %10s %12s %10s%n",
+          "median of " + rounds + " rounds",
+          "ms",
+          "notes/s",
+          "MB/s");
+      row("scan + read bytes (floor)", readNs, stats);
+      row("scan + read + parse", parseNs, stats);
+      System.out.printf(
+          Locale.ROOT, "parse / read ratio: %.2fx (target <= 3x)%n", (double) parseNs / readNs);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static long readAll(VaultScanner scanner, Path dir) throws IOException {
+    long total = 0;
+    for (NoteFile f : scanner.scan(dir).notes()) {
+      total += Files.readAllBytes(f.path()).length;
+    }
+    return total;
+  }
+
+  private static long parseAll(VaultScanner scanner, NoteParser parser, Path dir)
+      throws IOException {
+    long total = 0;
+    for (NoteFile f : scanner.scan(dir).notes()) {
+      Note note = parser.read(f);
+      if (note.hasErrors()) {
+        throw new IllegalStateException("generated note does not parse: " + note.problems());
+      }
+      total += note.entries().size();
+    }
+    return total;
+  }
+
+  private static void row(String name, long nanos, SyntheticVault.Stats stats) {
+    double seconds = nanos / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "%-28s %10.0f %12.0f %10.1f%n",
+        name,
+        nanos / 1e6,
+        stats.notes() / seconds,
+        stats.bytes() / 1e6 / seconds);
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    List<Path> paths = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.forEach(paths::add);
+    }
+    paths.sort(Comparator.reverseOrder());
+    for (Path p : paths) {
+      Files.deleteIfExists(p);
+    }
+  }
+}
