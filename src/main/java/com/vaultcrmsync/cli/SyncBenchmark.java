@@ -65,7 +65,8 @@ public final class SyncBenchmark {
     boolean keep = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--notes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+        case "--notes" ->
+            sizes = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
         case "--no-daemon" -> daemon = false;
         case "--no-parse" -> parse = false;
         case "--keep" -> keep = true;
@@ -108,8 +109,7 @@ public final class SyncBenchmark {
     Path dir = Files.createDirectories(work.resolve("n" + notes));
     Path vault = dir.resolve("vault");
     SyntheticVault.Stats stats = SyntheticVault.generate(vault, notes, 42L);
-    System.out.printf(
-        Locale.ROOT, "%n== %d notes, %.1f MB%n", stats.notes(), stats.bytes() / 1e6);
+    System.out.printf(Locale.ROOT, "%n== %d notes, %.1f MB%n", stats.notes(), stats.bytes() / 1e6);
     try (Emulator org = Emulator.start(EmulatorOptions.defaults().withDailyApiLimit(50_000_000))) {
       Path config = config(dir, org);
 
@@ -179,7 +179,8 @@ public final class SyncBenchmark {
   private static Path editOneNote(Path vault, String marker) throws IOException {
     Path note = vault.resolve("Customers/Company 0.md");
     String text = Files.readString(note, StandardCharsets.UTF_8);
-    Matcher m = Pattern.compile("(?m)^- \\d{4}-\\d{2}-\\d{2}: \\[\\[[^\\]]+\\]\\] - ").matcher(text);
+    Matcher m =
+        Pattern.compile("(?m)^- \\d{4}-\\d{2}-\\d{2}: \\[\\[[^\\]]+\\]\\] - ").matcher(text);
     if (!m.find()) {
       throw new IllegalStateException("no dated entry in " + note);
     }
@@ -190,7 +191,9 @@ public final class SyncBenchmark {
     return note;
   }
 
-  /** Logs {@code perAccount} completed Tasks as a colleague on each of {@code accounts} Accounts. */
+  /**
+   * Logs {@code perAccount} completed Tasks as a colleague on each of {@code accounts} Accounts.
+   */
   private static int colleagueActivities(Emulator org, int accounts, int perAccount) {
     List<String> ids =
         org.org().store().scan("Account").map(r -> String.valueOf(r.get("Id"))).sorted().toList();
@@ -317,7 +320,8 @@ public final class SyncBenchmark {
             "--config",
             config.toString());
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
     long rss = 0;
     while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
       rss = Math.max(rss, highWaterKb(p.pid()));
@@ -406,9 +410,7 @@ public final class SyncBenchmark {
   }
 
   private static String idOf(Path note) {
-    Matcher m =
-        Pattern.compile("(?m)^salesforce_id: *'?([0-9A-Za-z]{18})")
-            .matcher(read(note));
+    Matcher m = Pattern.compile("(?m)^salesforce_id: *'?([0-9A-Za-z]{18})").matcher(read(note));
     if (!m.find()) {
       throw new IllegalStateException("no salesforce_id in " + note);
     }
@@ -419,7 +421,8 @@ public final class SyncBenchmark {
     return ReportWriter.read(vault.resolve(".vault-crm-sync/reports/latest.json"));
   }
 
-  private void row(String scenario, int notes, long millis, long calls, String target, String notesText) {
+  private void row(
+      String scenario, int notes, long millis, long calls, String target, String notesText) {
     String line =
         String.format(
             Locale.ROOT,
@@ -447,11 +450,13 @@ public final class SyncBenchmark {
   }
 
   private static Path ownJar() throws URISyntaxException {
-    Path p = Path.of(SyncBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path p =
+        Path.of(SyncBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     if (!p.toString().endsWith(".jar")) {
       Path jar = Path.of("target/vault-crm-sync.jar");
       if (!Files.exists(jar)) {
-        throw new IllegalStateException("run from the shaded jar, or build target/vault-crm-sync.jar");
+        throw new IllegalStateException(
+            "run from the shaded jar, or build target/vault-crm-sync.jar");
       }
       return jar.toAbsolutePath();
     }
