@@ -7,8 +7,10 @@ import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +77,8 @@ final class SalesforceConnector extends MainListenerSupport {
       useOrg(context, salesforce);
     }
     loginUrl = salesforce.getLoginUrl();
-    mask = maskOf(salesforce);
+    // The embedded emulator's default credentials are public; masking them would garble messages.
+    mask = embedded() ? SecretMask.none() : maskOf(salesforce);
     context.getRegistry().bind("crmRetryLogger", new CrmRetryLogger(mask));
   }
 
@@ -107,7 +110,7 @@ final class SalesforceConnector extends MainListenerSupport {
   private void useEmulator(SalesforceComponent salesforce) {
     Path data = stateDir.toAbsolutePath().resolve(EMULATOR_DATA);
     try {
-      Files.createDirectories(stateDir);
+      createOwnerOnly(stateDir);
     } catch (IOException e) {
       throw new ConfigurationException("Cannot create the state folder " + stateDir + ": " + e);
     }
@@ -136,6 +139,19 @@ final class SalesforceConnector extends MainListenerSupport {
         data);
   }
 
+  /** Creates the state folder readable by its owner only (where the file system allows it). */
+  private static void createOwnerOnly(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectories(dir);
+    }
+  }
+
   private void useOrg(CamelContext context, SalesforceComponent salesforce) {
     String url = salesforce.getLoginUrl().trim();
     URI uri = parse(url);
@@ -147,7 +163,10 @@ final class SalesforceConnector extends MainListenerSupport {
     }
     salesforce.setLoginUrl(url);
     if (blank(salesforce.getClientId())) {
-      throw problem("SALESFORCE_CLIENT_ID", "client-id", "is empty but a login URL is configured");
+      throw problem(
+          "SALESFORCE_CLIENT_ID",
+          "client-id",
+          "is not set, but a login URL is (SALESFORCE_LOGIN_URL)");
     }
     String keystore = resolve(context, "salesforce.jwt.keystore");
     boolean password = !blank(salesforce.getPassword());
@@ -225,7 +244,7 @@ final class SalesforceConnector extends MainListenerSupport {
 
   private void require(String value, String variable, String key, String flow) {
     if (blank(value)) {
-      throw problem(variable, key, "is empty but " + flow + " needs it");
+      throw problem(variable, key, "is not set, but " + flow + " needs it");
     }
   }
 

@@ -33,6 +33,9 @@ public final class CamelCrmGateway implements CrmGateway {
   /** sObject Collections take at most 200 records a call. */
   public static final int CHUNK = 200;
 
+  /** Exchange property naming the Salesforce operation, for log lines. */
+  public static final String OPERATION = "vaultcrmsync.crm.operation";
+
   private static final Logger LOG = LoggerFactory.getLogger(CamelCrmGateway.class);
   private static final String ATTRIBUTES = "attributes";
 
@@ -98,7 +101,10 @@ public final class CamelCrmGateway implements CrmGateway {
                   "direct:crm-create",
                   typed(sObject, chunk),
                   Map.of("allOrNone", "false"));
-          return saveResults(results, chunk.size());
+          // Every record a create wrote is a new one.
+          return saveResults(results, chunk.size()).stream()
+              .map(r -> new SaveResult(r.id(), r.success(), r.success(), r.errors()))
+              .toList();
         });
   }
 
@@ -177,6 +183,7 @@ public final class CamelCrmGateway implements CrmGateway {
         template.send(
             uri,
             exchange -> {
+              exchange.setProperty(OPERATION, operation);
               exchange.getIn().setBody(body);
               exchange.getIn().getHeaders().putAll(headers);
             });

@@ -27,14 +27,16 @@ public final class CrmRetryLogger implements Processor {
             : SalesforceFailure.of(failure);
     int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
     Integer max = exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER, Integer.class);
-    String operation =
-        ApiCallLedger.operationOf(exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class));
+    Long delay = exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY, Long.class);
+    String operation = exchange.getProperty(CamelCrmGateway.OPERATION, String.class);
     LOG.warn(
-        "Salesforce {} failed ({} {}), retry {} of {}",
-        operation,
+        "Salesforce {} failed with {}{}: {}; retry {} of {}{}",
+        operation == null ? "call in route " + exchange.getFromRouteId() : operation,
         why.code(),
+        why.status() > 0 ? " (HTTP " + why.status() + ")" : "",
         mask.apply(why.message()),
         attempt,
-        max == null ? "?" : max);
+        max == null ? "?" : max,
+        delay == null ? "" : " in " + delay + " ms");
   }
 }

@@ -3,6 +3,8 @@ package com.vaultcrmsync.crm;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.component.salesforce.api.SalesforceException;
 import org.apache.camel.component.salesforce.api.dto.RestError;
@@ -19,6 +21,8 @@ import org.apache.camel.component.salesforce.api.dto.RestError;
 public record SalesforceFailure(int status, String code, String message, boolean transport) {
 
   private static final int MAX_MESSAGE = 500;
+  private static final Pattern LOGIN_ERROR =
+      Pattern.compile("Login error code:\\[.*?\\] description:\\[(.*)\\]", Pattern.DOTALL);
 
   /** Reads the failure from any throwable in whose cause chain the component's exception sits. */
   public static SalesforceFailure of(Throwable failure) {
@@ -36,9 +40,29 @@ public record SalesforceFailure(int status, String code, String message, boolean
       if (!errors.isEmpty()) {
         String code = errors.get(0).getErrorCode();
         String text =
-            errors.stream().map(RestError::getMessage).distinct().collect(Collectors.joining("; "));
+            errors.stream()
+                .map(RestError::getMessage)
+                .map(SalesforceFailure::withoutLoginPrefix)
+                .distinct()
+                .collect(Collectors.joining("; "));
         return new SalesforceFailure(
             status, code == null ? "HTTP_" + status : code, cut(text), false);
+      }
+      if (status >= 200 && status < 300) {
+        // The answer was fine but could not be read, e.g. larger than httpMaxContentLength.
+        Throwable root = withDetail;
+        while (root.getCause() != null && root.getCause() != root) {
+          root = root.getCause();
+        }
+        return new SalesforceFailure(
+            status,
+            "RESPONSE_FAILED",
+            cut(
+                "reading the response failed: "
+                    + root.getClass().getSimpleName()
+                    + ": "
+                    + root.getMessage()),
+            false);
       }
       return new SalesforceFailure(status, "HTTP_" + status, "HTTP status " + status, false);
     }
@@ -82,6 +106,15 @@ public record SalesforceFailure(int status, String code, String message, boolean
       }
     }
     return null;
+  }
+
+  /** The component words OAuth errors as "Login error code:[X] description:[Y]"; keep Y. */
+  private static String withoutLoginPrefix(String message) {
+    if (message == null) {
+      return "";
+    }
+    Matcher m = LOGIN_ERROR.matcher(message);
+    return m.matches() ? m.group(1) : message;
   }
 
   private static String cut(String text) {

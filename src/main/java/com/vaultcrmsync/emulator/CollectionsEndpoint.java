@@ -255,6 +255,12 @@ final class CollectionsEndpoint {
       tooMany(ids.size());
     }
     List<FieldDef> list = SObjectEndpoint.fieldList(object, fields);
+    List<Object> out = org.store().read(() -> rows(object, ids, list, c.version()));
+    return ApiReply.ok(out);
+  }
+
+  private List<Object> rows(
+      ObjectDef object, List<String> ids, List<FieldDef> list, String version) {
     List<Object> out = new ArrayList<>();
     for (String given : ids) {
       Map<String, Object> r = org.store().byId(given).orElse(null);
@@ -265,14 +271,13 @@ final class CollectionsEndpoint {
         continue;
       }
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put(
-          "attributes", RecordJson.attributes(object.name(), (String) r.get("Id"), c.version()));
+      row.put("attributes", RecordJson.attributes(object.name(), (String) r.get("Id"), version));
       for (FieldDef f : list) {
         row.put(f.name(), WireFormat.out(r.get(f.name())));
       }
       out.add(row);
     }
-    return ApiReply.ok(out);
+    return out;
   }
 
   private ApiReply run(boolean allOrNone, int size, Operation op, boolean keepIdOnRollback) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -384,7 +385,7 @@ final class DiscoveryEndpoint {
     m.put("searchPrefilterable", false);
     m.put("soapType", soapType(f.type()));
     m.put("sortable", !longText);
-    m.put("type", f.type().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("type", f.type().name().toLowerCase(Locale.ROOT));
     m.put("unique", f.unique());
     m.put("updateable", f.updateable());
     m.put("writeRequiresMasterRead", false);

@@ -37,6 +37,15 @@ public final class Emulator implements AutoCloseable {
   private static final int THREADS = 8;
   private static final long SAVE_DEBOUNCE_MS = 500;
 
+  static {
+    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
+    // delayed ACK: every response would take ~40 ms on loopback. Read once, when the first
+    // HttpServer of the JVM is created.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final EmulatorOptions options;
   private final Org org;
   private final SessionRegistry sessions;
@@ -71,7 +80,9 @@ public final class Emulator implements AutoCloseable {
     this.records = new SObjectEndpoint(org, writes);
     this.collections = new CollectionsEndpoint(org, writes);
     this.discovery = new DiscoveryEndpoint(org);
-    this.queries = new QueryEndpoint(new SoqlEngine(schema, org.store(), options.clock()), cursors);
+    this.queries =
+        new QueryEndpoint(
+            new SoqlEngine(schema, org.store(), options.clock()), org.store(), cursors);
     this.orgFile = options.dataFile() == null ? null : new OrgFile(options.dataFile());
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -54,7 +55,7 @@ final class FieldValues {
               ApiError.of(
                   "INVALID_TYPE_ON_FIELD_IN_RECORD",
                   f.label() + ": value not of required type: " + number.toPlainString(),
-                  java.util.List.of(f.name())));
+                  List.of(f.name())));
         }
       }
       case DOUBLE, CURRENCY, PERCENT -> {

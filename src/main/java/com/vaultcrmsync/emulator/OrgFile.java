@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +71,7 @@ final class OrgFile {
     Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-          OutputStream out = java.nio.channels.Channels.newOutputStream(channel);
+          OutputStream out = Channels.newOutputStream(channel);
           JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
         g.writeStartObject();
         g.writeNumberField("format", 1);
@@ -139,6 +141,6 @@ final class OrgFile {
       record.put(f.name(), value);
     }
     record.putIfAbsent("IsDeleted", Boolean.FALSE);
-    return java.util.Collections.unmodifiableMap(record);
+    return Collections.unmodifiableMap(record);
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +36,9 @@ public final class OrgStore implements SoqlRecordSource {
       new HashMap<>();
   private final AtomicLong sequence = new AtomicLong(1);
   private final ReentrantLock writeLock = new ReentrantLock();
+  // Held for writing only while a commit publishes its records, so a multi-record read never
+  // sees half of another request's writes; validation happens outside it.
+  private final ReentrantReadWriteLock visibility = new ReentrantReadWriteLock();
   private final AtomicLong commits = new AtomicLong();
 
   public OrgStore(OrgSchema schema) {
@@ -155,12 +159,14 @@ public final class OrgStore implements SoqlRecordSource {
   /** Removes every record (reset); the caller holds no transaction. */
   void clear() {
     writeLock.lock();
+    visibility.writeLock().lock();
     try {
       byId.clear();
       byObject.values().forEach(Map::clear);
       indexes.values().forEach(m -> m.values().forEach(Map::clear));
       commits.incrementAndGet();
     } finally {
+      visibility.writeLock().unlock();
       writeLock.unlock();
     }
   }
@@ -178,12 +184,37 @@ public final class OrgStore implements SoqlRecordSource {
     }
   }
 
+  /** Runs a multi-record read that must see each commit whole or not at all. */
+  public <T, E extends Exception> T read(Reader<T, E> reader) throws E {
+    visibility.readLock().lock();
+    try {
+      return reader.get();
+    } finally {
+      visibility.readLock().unlock();
+    }
+  }
+
+  /** Publishes record versions as one visible step. */
+  void publishAll(Collection<Map<String, Object>> records) {
+    visibility.writeLock().lock();
+    try {
+      for (Map<String, Object> r : records) {
+        publish(r);
+      }
+      commits.incrementAndGet();
+    } finally {
+      visibility.writeLock().unlock();
+    }
+  }
+
   void unlock() {
     writeLock.unlock();
   }
 
-  void committed() {
-    commits.incrementAndGet();
+  /** A read that may fail. */
+  @FunctionalInterface
+  public interface Reader<T, E extends Exception> {
+    T get() throws E;
   }
 
   /** Publishes a record version, replacing the previous one and its index entries. */

@@ -23,10 +23,12 @@ final class QueryEndpoint {
   private static final Pattern LOCATOR = Pattern.compile("(01g[0-9A-Za-z]{15})-(\\d+)");
 
   private final SoqlEngine engine;
+  private final OrgStore store;
   private final QueryCursors cursors;
 
-  QueryEndpoint(SoqlEngine engine, QueryCursors cursors) {
+  QueryEndpoint(SoqlEngine engine, OrgStore store, QueryCursors cursors) {
     this.engine = engine;
+    this.store = store;
     this.cursors = cursors;
   }
 
@@ -37,7 +39,7 @@ final class QueryEndpoint {
     }
     SoqlResult result;
     try {
-      result = engine.execute(soql, includeDeleted);
+      result = store.read(() -> engine.execute(soql, includeDeleted));
     } catch (SoqlException e) {
       throw ApiException.badRequest(e.errorCode(), e.getMessage());
     }

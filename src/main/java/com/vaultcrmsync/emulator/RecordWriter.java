@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +183,7 @@ final class RecordWriter {
   }
 
   private static Set<FieldDef> changedFields(RecordInput input) {
-    Set<FieldDef> changed = new java.util.HashSet<>(input.values().keySet());
+    Set<FieldDef> changed = new HashSet<>(input.values().keySet());
     changed.addAll(input.foreignKeys().keySet());
     return changed;
   }

@@ -77,11 +77,8 @@ public final class Transaction implements AutoCloseable {
       return;
     }
     ActivityRollup.apply(this, now);
-    for (Map<String, Object> r : staged.values()) {
-      store.publish(r);
-    }
+    store.publishAll(staged.values());
     staged.clear();
-    store.committed();
   }
 
   @Override

@@ -42,6 +42,10 @@ final class NotePlan {
   final List<EntryPlan> entries = new ArrayList<>();
   final List<CrmLinePlan> crmLines = new ArrayList<>();
   final List<ActivityState> removals = new ArrayList<>();
+
+  /** Entries to remove from the note because their activity was deleted in the CRM. */
+  final List<ActivityState> vaultRemovals = new ArrayList<>();
+
   final List<ActivityState> stateUpdates = new ArrayList<>();
   final List<LocalDate> activityDates = new ArrayList<>();
 

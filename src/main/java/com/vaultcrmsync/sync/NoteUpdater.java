@@ -40,6 +40,7 @@ final class NoteUpdater {
    * @param lastContactFrom the {@code last_contact} value before, when it changed
    * @param lastContactTo the value written, when it changed
    * @param added how many CRM entry lines were added
+   * @param removed how many entries were removed
    */
   record Outcome(
       boolean written,
@@ -47,6 +48,7 @@ final class NoteUpdater {
       String lastContactFrom,
       String lastContactTo,
       int added,
+      int removed,
       boolean idWritten) {}
 
   /**
@@ -55,6 +57,7 @@ final class NoteUpdater {
    * @param expectedHash SHA-256 of the content the run planned from
    * @param accountId the id to write into the id property, or null to leave it
    * @param lines CRM lines to add or replace
+   * @param removals activities whose entries are removed (found by {@code ^sf-} id or vault key)
    * @param newest the account's newest activity date (today or earlier), or null
    * @param dryRun compute the outcome without writing
    * @throws NoteChangedException when the note is not the version the run planned from
@@ -65,6 +68,7 @@ final class NoteUpdater {
       String expectedHash,
       String accountId,
       List<NotePlan.CrmLinePlan> lines,
+      List<ActivityState> removals,
       LocalDate newest,
       boolean dryRun,
       NoteState previous)
@@ -107,6 +111,22 @@ final class NoteUpdater {
         added++;
       }
     }
+    int removed = 0;
+    for (ContextEntry e : note.entries()) {
+      for (ActivityState a : removals) {
+        boolean match =
+            a.origin() == ActivityState.Origin.CRM
+                ? e.crmId() != null && SalesforceId.to18(e.crmId()).equals(a.crmId())
+                : e.crmId() == null
+                    && e.date() != null
+                    && VaultKey.of(a.accountId(), e.date(), e.subject()).equals(a.key());
+        if (match) {
+          edit.removeEntry(e);
+          removed++;
+          break;
+        }
+      }
+    }
     String from = null;
     String to = null;
     Optional<LocalDate> lastContact = note.lastContact();
@@ -117,7 +137,7 @@ final class NoteUpdater {
     }
     String newText = edit.apply();
     if (newText.equals(note.text()) || dryRun) {
-      return new Outcome(false, previous, from, to, added, idWritten);
+      return new Outcome(false, previous, from, to, added, removed, idWritten);
     }
     writer.write(file, bytes, newText);
     byte[] written = newText.getBytes(StandardCharsets.UTF_8);
@@ -130,6 +150,6 @@ final class NoteUpdater {
             true,
             note.title(),
             previous == null ? List.of() : previous.aliases());
-    return new Outcome(true, after, from, to, added, idWritten);
+    return new Outcome(true, after, from, to, added, removed, idWritten);
   }
 }

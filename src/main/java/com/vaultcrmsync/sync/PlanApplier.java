@@ -351,6 +351,7 @@ final class PlanApplier {
                 expected,
                 p.writeId ? p.accountId : null,
                 p.crmLines,
+                p.vaultRemovals,
                 newest,
                 dryRun,
                 p.digest == null ? previous : stateOf(p.digest, previous));
@@ -393,6 +394,12 @@ final class PlanApplier {
                 hash);
           }
         }
+        if (!dryRun) {
+          for (ActivityState a : p.vaultRemovals) {
+            state.removeActivity(a.key());
+            state.audit(runId, "vault", "remove-entry", p.path, a.lineHash(), null);
+          }
+        }
         if (!dryRun && !p.failed && o.state() != null) {
           if (o.written()) {
             state.audit(runId, "vault", "write", p.path, expected, o.state().contentHash());
@@ -401,11 +408,11 @@ final class PlanApplier {
         }
       } catch (NoteChangedException e) {
         p.failed = true;
-        p.pullIncomplete |= !p.crmLines.isEmpty();
+        p.pullIncomplete |= !p.crmLines.isEmpty() || !p.vaultRemovals.isEmpty();
         note.error("the note changed while the sync ran; it is synced again on the next run", null);
       } catch (IOException | IllegalArgumentException e) {
         p.failed = true;
-        p.pullIncomplete |= !p.crmLines.isEmpty();
+        p.pullIncomplete |= !p.crmLines.isEmpty() || !p.vaultRemovals.isEmpty();
         note.error("cannot update the note: " + e.getMessage(), null);
       }
     }

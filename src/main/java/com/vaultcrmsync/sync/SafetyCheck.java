@@ -38,10 +38,11 @@ final class SafetyCheck {
                 .filter(a -> a.crmId() != null && !a.deletedInCrm())
                 .count()
             : 0;
+    deletes += plans.stream().mapToLong(p -> p.vaultRemovals.size()).sum();
     if (deletes > settings.maxDeletes()) {
       return "mass delete: the run would delete "
           + deletes
-          + " CRM activities, more than "
+          + " CRM activities or note entries, more than "
           + settings.maxDeletes()
           + " (sync.safety.max-deletes); run again with --force if this is intended";
     }

@@ -20,6 +20,8 @@ import java.util.function.Function;
  * resolved by the configured policy. It writes nothing.
  */
 final class SyncPlanner {
+  private static final String DELETED_IN_VAULT =
+      "deleted in the CRM; its entry is removed from the note (sync.deletes.crm-to-vault)";
   private final StateStore state;
   private final SyncSettings settings;
   private final Mappings mappings;
@@ -174,6 +176,10 @@ final class SyncPlanner {
     boolean deleted =
         crmRecord != null ? CrmRecords.deleted(crmRecord.record()) : existing.deletedInCrm();
     if (hash.equals(existing.syncedHash())) {
+      if (deleted && settings.deleteInVault()) {
+        plan.vaultRemovals.add(existing);
+        return new NotePlan.EntryPlan(e, hash, existing, false, "deleted", DELETED_IN_VAULT);
+      }
       if (deleted) {
         markDeleted(plan, existing);
         return new NotePlan.EntryPlan(
@@ -256,15 +262,17 @@ final class SyncPlanner {
       }
       RunRecorder.NoteRecord note = rec.note(path);
       if (CrmRecords.deleted(r)) {
-        if (row != null && !row.deletedInCrm()) {
+        if (row != null && settings.deleteInVault()) {
+          plan.vaultRemovals.add(row);
+          note.entry(null, row.key(), id, "deleted", DELETED_IN_VAULT);
+        } else if (row != null && !row.deletedInCrm()) {
           markDeleted(plan, row);
           note.entry(
               null,
               row.key(),
               id,
               "deleted",
-              "deleted in the CRM; its entry stays in the note (deleting entry lines is not"
-                  + " supported by the note editor)");
+              "deleted in the CRM; its entry stays in the note (sync.deletes.crm-to-vault=false)");
         }
         continue;
       }
@@ -366,7 +374,10 @@ final class SyncPlanner {
       return;
     }
     if (CrmRecords.deleted(a.record())) {
-      if (!row.deletedInCrm()) {
+      if (settings.deleteInVault()) {
+        plan.vaultRemovals.add(row);
+        rec.note(row.notePath()).entry(null, row.key(), row.crmId(), "deleted", DELETED_IN_VAULT);
+      } else if (!row.deletedInCrm()) {
         markDeleted(plan, row);
         rec.note(row.notePath())
             .entry(

@@ -30,6 +30,7 @@ public final class NoteEdit {
   private final Map<String, String> scalars = new LinkedHashMap<>();
   private final List<Insert> inserts = new ArrayList<>();
   private final Map<Integer, String> replacements = new TreeMap<>();
+  private final Map<Integer, ContextEntry> removals = new TreeMap<>();
 
   private record Insert(String line, LocalDate date, int seq) {}
 
@@ -114,6 +115,23 @@ public final class NoteEdit {
     return this;
   }
 
+  /**
+   * Removes {@code entry}: its line, its continuation lines and their terminators.
+   *
+   * @throws IllegalArgumentException when the entry is not one of this note's entries
+   */
+  public NoteEdit removeEntry(ContextEntry entry) {
+    String text = note.text();
+    if (entry.start() < 0
+        || entry.end() > text.length()
+        || !text.substring(entry.start(), entry.lineEnd()).equals(entry.raw())) {
+      throw new IllegalArgumentException(
+          "line " + entry.line() + " is not an entry of " + note.relativePath());
+    }
+    removals.put(entry.start(), entry);
+    return this;
+  }
+
   /** The edited text; equal to the original when nothing changed. */
   public String apply() {
     List<Splice> splices = new ArrayList<>();
@@ -125,6 +143,7 @@ public final class NoteEdit {
               note.entries().stream().filter(x -> x.start() == start).findFirst().orElseThrow();
           splices.add(new Splice(e.start(), e.lineEnd(), 2, line));
         });
+    removals.forEach((start, e) -> splices.add(new Splice(e.start(), e.end(), 2, "")));
     splices.sort(Comparator.comparingInt(Splice::start).thenComparingInt(Splice::order));
     String text = note.text();
     StringBuilder out = new StringBuilder(text.length() + 256);
@@ -165,7 +184,7 @@ public final class NoteEdit {
                     + read);
           }
         });
-    if (edited.entries().size() != note.entries().size() + inserts.size()) {
+    if (edited.entries().size() != note.entries().size() + inserts.size() - removals.size()) {
       throw new IllegalStateException(
           "inserting entries into " + note.relativePath() + " would not read back as entries");
     }

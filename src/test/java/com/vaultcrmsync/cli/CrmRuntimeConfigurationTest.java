@@ -17,6 +17,7 @@ class CrmRuntimeConfigurationTest {
 
   private RuntimeOptions realOrg(String loginUrl) {
     return RuntimeOptions.of(state)
+        .withProperty("camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY)
         .withProperty("camel.component.salesforce.login-url", loginUrl)
         .withProperty("camel.component.salesforce.client-id", "app")
         .withProperty("camel.component.salesforce.client-secret", "s3cr3t-client")
@@ -69,14 +70,26 @@ class CrmRuntimeConfigurationTest {
   @Test
   void aMissingConfigFileIsNamed() {
     Path missing = state.resolve("nope.properties");
-    assertThatThrownBy(() -> CrmRuntime.start(RuntimeOptions.of(state).withConfigFile(missing)))
+    assertThatThrownBy(
+            () ->
+                CrmRuntime.start(
+                    RuntimeOptions.of(state)
+                        .withProperty(
+                            "camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY)
+                        .withConfigFile(missing)))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining(missing.toString());
   }
 
   @Test
   void anUnknownProfileIsNamed() {
-    assertThatThrownBy(() -> CrmRuntime.start(RuntimeOptions.of(state).withProfile("nosuch")))
+    assertThatThrownBy(
+            () ->
+                CrmRuntime.start(
+                    RuntimeOptions.of(state)
+                        .withProperty(
+                            "camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY)
+                        .withProfile("nosuch")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("application-nosuch.properties");
   }

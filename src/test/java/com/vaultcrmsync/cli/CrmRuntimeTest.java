@@ -30,7 +30,11 @@ class CrmRuntimeTest {
     Path data = state.resolve("emulator-org.json");
     List<String> lines;
     try (LogCapture logs = new LogCapture();
-        CrmRuntime runtime = CrmRuntime.start(RuntimeOptions.of(state));
+        CrmRuntime runtime =
+            CrmRuntime.start(
+                RuntimeOptions.of(state)
+                    .withProperty(
+                        "camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY));
         CamelCrmGateway crm = runtime.crm()) {
       assertThat(runtime.embedded()).isTrue();
       assertThat(crm.create("Account", List.of(Map.of("Name", "Embedded Co"))))
@@ -57,6 +61,7 @@ class CrmRuntimeTest {
         LogCapture logs = new LogCapture()) {
       RuntimeOptions options =
           RuntimeOptions.of(state)
+              .withProperty("camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY)
               .withProperty("camel.component.salesforce.login-url", org.baseUrl())
               .withProperty(
                   "camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID)
@@ -71,6 +76,43 @@ class CrmRuntimeTest {
           .satisfies(e -> assertThat(stackText(e)).doesNotContain(password, secret));
       assertThat(logs.lines()).noneMatch(l -> l.contains(password) || l.contains(secret));
       assertThat(Files.exists(state.resolve("emulator-org.json"))).isFalse();
+    }
+  }
+
+  @Test
+  void routesCanBeLoadedFromAFolderThatMustKeepTheCrmRoutes() throws Exception {
+    Path folder = state.resolve("my-routes");
+    Files.createDirectories(folder);
+    try (var files = Files.newDirectoryStream(Path.of("routes"), "*.camel.yaml")) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (name.startsWith("crm-") || name.equals("error-handling.camel.yaml")) {
+          Files.copy(file, folder.resolve(name));
+        }
+      }
+    }
+    try (Emulator org = Emulator.start(EmulatorOptions.defaults())) {
+      RuntimeOptions options =
+          RuntimeOptions.of(state)
+              .withProperty("camel.main.routes-include-pattern", "file:" + folder + "/*.camel.yaml")
+              .withProperty("camel.component.salesforce.login-url", org.baseUrl())
+              .withProperty(
+                  "camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID)
+              .withProperty(
+                  "camel.component.salesforce.client-secret",
+                  EmulatorOptions.DEFAULT_CLIENT_SECRET);
+      try (CrmRuntime runtime = CrmRuntime.start(options)) {
+        assertThat(runtime.camelContext().getRoutes())
+            .extracting(r -> r.getRouteId())
+            .containsAll(CrmRuntime.CRM_ROUTES);
+      }
+
+      Files.delete(folder.resolve("crm-limits.camel.yaml"));
+
+      assertThatThrownBy(() -> CrmRuntime.start(options))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("crm-limits")
+          .hasMessageContaining(folder.toString());
     }
   }
 

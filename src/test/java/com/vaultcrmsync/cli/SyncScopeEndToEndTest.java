@@ -166,6 +166,51 @@ class SyncScopeEndToEndTest {
   }
 
   @Test
+  void anActivityDeletedInTheCrmIsReportedAndItsEntryRemovedOnlyWhenPropagationIsOn()
+      throws Exception {
+    try (SyncHarness h = new SyncHarness(dir)) {
+      h.copySeed();
+      assertThat(h.sync()).isEqualTo(0);
+      String account = (String) h.records("Account").get(0).get("Id");
+      String task =
+          h.org.insertAs(
+              "Dana Lee",
+              "Task",
+              Map.of(
+                  "Subject",
+                  "Gone soon",
+                  "ActivityDate",
+                  LocalDate.of(2026, 4, 4),
+                  "WhatId",
+                  account));
+      assertThat(h.sync()).isEqualTo(0);
+      String withLine = h.read("Microsoft.md");
+      assertThat(withLine).contains("^sf-" + task);
+      h.org.delete(task);
+
+      assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(0);
+      assertThat(h.read("Microsoft.md")).isEqualTo(withLine);
+      assertThat(h.report().notes().get(0).entries())
+          .anySatisfy(e -> assertThat(e.reason()).contains("stays in the note"));
+
+      Files.writeString(
+          h.config, Files.readString(h.config) + "\nsync.deletes.crm-to-vault=true\n");
+      // The delete was already seen; reading it again takes a watermark before it.
+      try (StateStore state = StateStore.open(h.vault.resolve(".vault-crm-sync"))) {
+        state.putWatermark(Instant.parse("2020-01-01T00:00:00Z"));
+      }
+      assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(0);
+      String after = h.read("Microsoft.md");
+      assertThat(after).doesNotContain(task);
+      assertThat(after)
+          .isEqualTo(
+              withLine.replace(
+                  withLine.lines().filter(l -> l.contains(task)).findFirst().orElseThrow() + "\n",
+                  ""));
+    }
+  }
+
+  @Test
   void aBadMappingFileEndsTheRunWithExitTwoNamingFileLineAndKey() throws Exception {
     Path mappings = Files.createDirectories(dir.resolve("mappings"));
     Files.writeString(

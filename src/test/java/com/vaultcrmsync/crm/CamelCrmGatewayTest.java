@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * re-login, the limit stop and API accounting.
  */
 class CamelCrmGatewayTest {
+  static final String PASSWORD = "gateway-test-password";
   @TempDir static Path state;
   static Emulator emulator;
   static EmulatorControl control;
@@ -36,11 +37,12 @@ class CamelCrmGatewayTest {
 
   @BeforeAll
   static void startOrgAndRuntime() throws Exception {
-    emulator = Emulator.start(EmulatorOptions.defaults());
+    emulator = Emulator.start(EmulatorOptions.defaults().withPassword(PASSWORD));
     control = new EmulatorControl(emulator.baseUrl());
     runtime =
         CrmRuntime.start(
             RuntimeOptions.of(state)
+                .withProperty("camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY)
                 .withProperty("camel.component.salesforce.login-url", emulator.baseUrl())
                 .withProperty(
                     "camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID)
@@ -49,8 +51,7 @@ class CamelCrmGatewayTest {
                     EmulatorOptions.DEFAULT_CLIENT_SECRET)
                 .withProperty(
                     "camel.component.salesforce.user-name", EmulatorOptions.DEFAULT_USERNAME)
-                .withProperty(
-                    "camel.component.salesforce.password", EmulatorOptions.DEFAULT_PASSWORD)
+                .withProperty("camel.component.salesforce.password", PASSWORD)
                 .withProperty("crm.retry.initial-delay-ms", "1")
                 .withProperty("crm.retry.max-delay-ms", "4"));
   }
@@ -113,6 +114,21 @@ class CamelCrmGatewayTest {
   }
 
   @Test
+  void aQueryPageLargerThanFourMebibytesIsRead() {
+    String description = "x".repeat(3000);
+    List<Map<String, Object>> records = accounts(1600);
+    records.forEach(r -> r.put("Description", description));
+    crm.create("Account", records);
+
+    List<Map<String, Object>> rows =
+        select("SELECT Id, Description FROM Account WHERE Site = '" + tag + "'", false);
+
+    // 1600 records of 3000 characters: one page of about 5 MB, over the component's 4 MiB default.
+    assertThat(rows).hasSize(1600).allMatch(r -> description.equals(r.get("Description")));
+    assertThat(crm.usage().byOperation()).containsEntry("query", 1).doesNotContainKey("queryMore");
+  }
+
+  @Test
   void queryAllSeesDeletedRecordsThatQueryHides() {
     List<SaveResult> created = crm.create("Account", accounts(2));
     List<SaveResult> deleted = crm.delete(List.of(created.get(0).id()));
@@ -170,7 +186,29 @@ class CamelCrmGatewayTest {
   }
 
   @Test
+  void theCallsCountedAreTheCallsTheOrgSaw() {
+    long before = emulator.stats().total();
+
+    List<SaveResult> created = crm.create("Account", accounts(250));
+    crm.update(
+        "Account",
+        created.stream()
+            .map(r -> Map.<String, Object>of("Id", r.id(), "Site", tag + "-updated"))
+            .toList());
+    select("SELECT Id FROM Account WHERE Site = '" + tag + "-updated'", true);
+
+    assertThat(crm.usage().calls()).isEqualTo(5).isEqualTo(emulator.stats().total() - before);
+    assertThat(crm.usage().byOperation())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "compositeCreateSObjectCollections", 2,
+                "compositeUpdateSObjectCollections", 2,
+                "queryAll", 1));
+  }
+
+  @Test
   void aTransient503IsRetriedAndEveryAttemptIsCounted() {
+    long before = emulator.stats().calls("query");
     control.failEvery(2, 503, null);
 
     List<Map<String, Object>> first = select("SELECT Id FROM Account WHERE Site = 'none'", false);
@@ -179,6 +217,7 @@ class CamelCrmGatewayTest {
     assertThat(first).isEmpty();
     assertThat(second).isEmpty();
     assertThat(crm.usage().byOperation()).containsEntry("query", 3);
+    assertThat(emulator.stats().calls("query") - before).isEqualTo(3);
   }
 
   @Test

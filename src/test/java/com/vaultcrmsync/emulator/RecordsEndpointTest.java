@@ -3,8 +3,13 @@ package com.vaultcrmsync.emulator;
 import static com.vaultcrmsync.emulator.EmulatorHttp.V;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -243,6 +248,46 @@ class RecordsEndpointTest {
   }
 
   @Test
+  void anActivityOnAContactTakesTheContactsAccountAndDatesBoth() {
+    String account = account("Acme");
+    String contact =
+        http.call(
+                "POST",
+                V + "/sobjects/Contact",
+                "{\"LastName\":\"Lee\",\"AccountId\":\"" + account + "\"}")
+            .json()
+            .get("id")
+            .asText();
+    String event =
+        emulator.insertAs(
+            "Dana Lee",
+            "Event",
+            Map.of(
+                "Subject",
+                "Offsite",
+                "WhoId",
+                contact,
+                "IsAllDayEvent",
+                true,
+                "ActivityDate",
+                "2026-01-20"));
+    Map<String, Object> stored = emulator.record(event).orElseThrow();
+    assertThat(stored.get("AccountId")).isEqualTo(account);
+    assertThat(stored.get("DurationInMinutes")).isEqualTo(1440);
+    assertThat(stored.get("StartDateTime")).isEqualTo(Instant.parse("2026-01-20T00:00:00Z"));
+    assertThat(emulator.record(contact).orElseThrow().get("LastActivityDate").toString())
+        .isEqualTo("2026-01-20");
+    assertThat(emulator.record(account).orElseThrow().get("LastActivityDate").toString())
+        .isEqualTo("2026-01-20");
+    EmulatorHttp.Reply timed =
+        http.call(
+            "POST",
+            V + "/sobjects/Event",
+            "{\"Subject\":\"x\",\"StartDateTime\":\"2026-01-20T10:00:00Z\"}");
+    assertThat(timed.json().get(0).get("errorCode").asText()).isEqualTo("REQUIRED_FIELD_MISSING");
+  }
+
+  @Test
   void upsertByExternalIdCreatesThenUpdatesAndRejectsUnknownFields() {
     String account = account("Acme");
     String body = "{\"Subject\":\"Sync\",\"WhatId\":\"" + account + "\"}";
@@ -309,11 +354,11 @@ class RecordsEndpointTest {
 
   private Emulator startWithSchema(String yaml) {
     try {
-      java.nio.file.Path file = java.nio.file.Files.createTempFile("schema", ".yaml");
-      java.nio.file.Files.writeString(file, yaml);
+      Path file = Files.createTempFile("schema", ".yaml");
+      Files.writeString(file, yaml);
       return Emulator.start(EmulatorOptions.defaults().withClock(clock).withSchemaFile(file));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -348,7 +393,7 @@ class RecordsEndpointTest {
     }
 
     @Override
-    public Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
       return this;
     }
 

@@ -1,0 +1,151 @@
+package com.vaultcrmsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaultcrmsync.crm.CamelCrmGateway;
+import com.vaultcrmsync.emulator.Emulator;
+import com.vaultcrmsync.emulator.EmulatorOptions;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proves that the runtime picks the OAuth flow from which settings are present — refresh token, JWT
+ * keystore, client credentials — and logs in to the emulator with each.
+ */
+class CrmRuntimeAuthFlowsTest {
+  @TempDir Path dir;
+
+  private RuntimeOptions org(Emulator emulator) {
+    return RuntimeOptions.of(dir.resolve("state"))
+        .withProperty("camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY)
+        .withProperty("camel.component.salesforce.login-url", emulator.baseUrl())
+        .withProperty("camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID);
+  }
+
+  private static long users(CrmRuntime runtime) {
+    try (CamelCrmGateway crm = runtime.crm()) {
+      return crm.query("SELECT Id FROM User", false, r -> {});
+    }
+  }
+
+  @Test
+  void aRefreshTokenSelectsTheRefreshTokenFlow() throws Exception {
+    try (Emulator emulator = Emulator.start(EmulatorOptions.defaults())) {
+      String refresh = refreshToken(emulator);
+      RuntimeOptions options =
+          org(emulator)
+              .withProperty(
+                  "camel.component.salesforce.client-secret", EmulatorOptions.DEFAULT_CLIENT_SECRET)
+              .withProperty("camel.component.salesforce.refresh-token", refresh);
+      try (CrmRuntime runtime = CrmRuntime.start(options)) {
+        assertThat(users(runtime)).isPositive();
+      }
+    }
+  }
+
+  @Test
+  void aKeystoreSelectsTheJwtBearerFlow() throws Exception {
+    Path keystore = dir.resolve("jwt.p12");
+    Path cert = dir.resolve("jwt.pem");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "jwt",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=vault-crm-sync",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-keypass",
+        "changeit");
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "jwt",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        cert.toString());
+    try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withJwtCertificate(cert))) {
+      RuntimeOptions options =
+          org(emulator)
+              .withProperty(
+                  "camel.component.salesforce.user-name", EmulatorOptions.DEFAULT_USERNAME)
+              .withProperty("salesforce.jwt.keystore", keystore.toString())
+              .withProperty("salesforce.jwt.keystore-password", "changeit");
+      try (CrmRuntime runtime = CrmRuntime.start(options)) {
+        assertThat(users(runtime)).isPositive();
+        assertThat(emulator.stats().oauth()).containsEntry("token", 1L);
+      }
+    }
+  }
+
+  @Test
+  void aClientSecretAloneSelectsTheClientCredentialsFlow() throws Exception {
+    try (Emulator emulator = Emulator.start(EmulatorOptions.defaults())) {
+      RuntimeOptions options =
+          org(emulator)
+              .withProperty(
+                  "camel.component.salesforce.client-secret",
+                  EmulatorOptions.DEFAULT_CLIENT_SECRET);
+      try (CrmRuntime runtime = CrmRuntime.start(options)) {
+        assertThat(users(runtime)).isPositive();
+      }
+    }
+  }
+
+  private static String refreshToken(Emulator emulator) throws Exception {
+    Map<String, String> form =
+        Map.of(
+            "grant_type", "password",
+            "client_id", EmulatorOptions.DEFAULT_CLIENT_ID,
+            "client_secret", EmulatorOptions.DEFAULT_CLIENT_SECRET,
+            "username", EmulatorOptions.DEFAULT_USERNAME,
+            "password", EmulatorOptions.DEFAULT_PASSWORD);
+    String body =
+        form.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/services/oauth2/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    String json =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    return new ObjectMapper().readTree(json).get("refresh_token").asText();
+  }
+
+  private static void keytool(String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+  }
+}
