@@ -19,8 +19,11 @@ import java.util.Set;
  * watermark.
  */
 final class CrmPull {
-  /** Account ids per scoped query: well below the request size limit. */
-  private static final int IDS_PER_QUERY = 300;
+  /**
+   * Account ids per scoped query. 300 made a request line of about 8.5 KB once URL-encoded, over
+   * the HTTP client's 8 KB header buffer ("Request headers too large"); 200 stay near 6 KB.
+   */
+  private static final int IDS_PER_QUERY = 200;
 
   private final CrmGateway crm;
   private final Mappings mappings;

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -124,6 +125,7 @@ public final class SyncEngine {
     /** Returns the halt message, or null when the run finished. */
     String execute() throws IOException {
       ApiBudget budget = new ApiBudget(crm, settings);
+      CrmPull pull = new CrmPull(crm, mapper.mappings());
       Map<String, String> links = state.links();
       int linkedBefore = links.size();
       VaultListing listing = scanner.scan(vaultRoot);
@@ -137,14 +139,19 @@ public final class SyncEngine {
       List<NoteFile> scope = scope(listing, links);
       boolean scoped = request.mode() != SyncRequest.Mode.FULL;
 
+      // The state index, read once: a no-op run asks the database nothing per note.
+      Map<String, NoteState> index = new HashMap<>();
+      state.notes().forEach(n -> index.put(n.path(), n));
+      Map<String, String> accountByNote = new HashMap<>();
+      links.forEach((account, path) -> accountByNote.put(path, account));
       List<NoteDigest> changed = new ArrayList<>();
       List<NoteState> touched = new ArrayList<>();
       for (NoteFile f : scope) {
-        var known = state.note(f.relativePath());
+        var known = Optional.ofNullable(index.get(f.relativePath()));
         VaultReader.Result result = reader.read(f, known, scoped);
         if (result instanceof VaultReader.Unchanged u) {
           if (u.known().selected()) {
-            unchangedNote(u.known());
+            unchangedNote(u.known(), accountByNote.get(u.known().path()));
           }
           if (u.touched()) {
             NoteState k = u.known();
@@ -176,7 +183,17 @@ public final class SyncEngine {
           scope.size(),
           reader.parsed(),
           reader.hashed() - reader.parsed());
-      Map<String, AccountMatch> matches = identify(changed, links, budget);
+      Instant watermark = state.watermark().orElse(null);
+      Instant pullStart = clock.instant();
+      Instant seed = null;
+      boolean orgEmpty = false;
+      if (!scoped && watermark == null) {
+        budget.require(1, "reading the first watermark");
+        seed = pull.newestAccountStamp();
+        // No Account at all (a first load into an empty org): no note can match by name.
+        orgEmpty = seed == null;
+      }
+      Map<String, AccountMatch> matches = identify(changed, links, budget, orgEmpty);
       Map<String, String> allLinks = new LinkedHashMap<>(links);
       allLinks.values().removeIf(p -> !present.contains(p));
       Set<String> newlyLinked = new HashSet<>();
@@ -191,10 +208,7 @@ public final class SyncEngine {
         }
       }
 
-      CrmPull pull = new CrmPull(crm, mapper.mappings());
       CrmPull.Result pulled = new CrmPull.Result();
-      Instant watermark = state.watermark().orElse(null);
-      Instant seed = null;
       if (scoped) {
         List<String> ids =
             changed.stream()
@@ -214,8 +228,6 @@ public final class SyncEngine {
           pull.forAccounts(newlyLinked, false, pulled);
         }
       } else {
-        budget.require(1, "reading the first watermark");
-        seed = pull.newestAccountStamp();
         if (!allLinks.isEmpty()) {
           budget.require(2, "reading the activities of linked accounts");
           pull.forAccounts(allLinks.keySet(), false, pulled);
@@ -259,15 +271,22 @@ public final class SyncEngine {
       if (request.dryRun()) {
         return null;
       }
-      touched.forEach(state::putNote);
-      accountChanges.forEach(state::putLink);
-      for (String path : state.notes().stream().map(NoteState::path).toList()) {
-        if (!present.contains(path) && !scoped) {
-          state.removeNote(path);
-        }
-      }
+      state.batched(
+          500,
+          () -> {
+            touched.forEach(state::putNote);
+            accountChanges.forEach(state::putLink);
+            for (String path : index.keySet()) {
+              if (!present.contains(path) && !scoped) {
+                state.removeNote(path);
+              }
+            }
+          });
       if (!scoped && all.stream().noneMatch(p -> p.pullIncomplete)) {
-        Instant next = latest(latest(watermark, pulled.newestStamp), seed);
+        // Past a quiet spell the watermark still moves to when this pull began, so that the next
+        // run does not read the lookback window before the newest change again and again (the
+        // lookback covers clock skew and late commits around that instant, as around any other).
+        Instant next = latest(latest(latest(watermark, pulled.newestStamp), seed), pullStart);
         if (next != null && !next.equals(watermark)) {
           state.putWatermark(next);
           state.audit(
@@ -278,7 +297,7 @@ public final class SyncEngine {
     }
 
     private Map<String, AccountMatch> identify(
-        List<NoteDigest> changed, Map<String, String> links, ApiBudget budget) {
+        List<NoteDigest> changed, Map<String, String> links, ApiBudget budget, boolean orgEmpty) {
       Map<String, AccountMatch> matches = new HashMap<>();
       List<NoteDigest> unlinked = new ArrayList<>();
       for (NoteDigest d : changed) {
@@ -297,19 +316,18 @@ public final class SyncEngine {
         boolean needsQuery =
             unlinked.stream()
                 .anyMatch(d -> d.idValue() == null || !SalesforceId.isId(d.idValue().strip()));
-        if (needsQuery) {
+        if (needsQuery && !orgEmpty) {
           budget.require(1, "matching notes to accounts");
         }
         Map<String, String> others = new HashMap<>(links);
         matches.putAll(
-            new AccountMatcher(crm, mapper.mappings().account()).match(unlinked, others));
+            new AccountMatcher(crm, mapper.mappings().account()).match(unlinked, others, orgEmpty));
       }
       return matches;
     }
 
-    private void unchangedNote(NoteState known) {
+    private void unchangedNote(NoteState known, String accountId) {
       rec.notesSeen++;
-      String accountId = state.linkByNote(known.path()).map(AccountLink::accountId).orElse(null);
       if (accountId == null) {
         return;
       }
