@@ -105,7 +105,12 @@ final class SyncHarness implements AutoCloseable {
     try (Stream<Path> files = Files.walk(vault)) {
       Map<String, String> out = new java.util.TreeMap<>();
       for (Path p :
-          files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".md")).toList()) {
+          files
+              .filter(Files::isRegularFile)
+              .filter(p -> p.toString().endsWith(".md"))
+              // Notes only: the Markdown run reports in the state folder are not notes.
+              .filter(p -> !vault.relativize(p).toString().startsWith("."))
+              .toList()) {
         out.put(
             vault.relativize(p) + "@" + Files.getLastModifiedTime(p).toMillis(),
             Files.readString(p, StandardCharsets.ISO_8859_1));
