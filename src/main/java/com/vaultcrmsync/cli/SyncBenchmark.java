@@ -8,6 +8,8 @@ import com.vaultcrmsync.vault.ParseBenchmark;
 import com.vaultcrmsync.vault.SyntheticVault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -249,13 +251,21 @@ public final class SyncBenchmark {
                 "--config",
                 config.toString(),
                 "--http-port",
-                "0")
+                Integer.toString(freePort()))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     Process p = pb.start();
     try {
       long started = System.nanoTime();
-      waitFor(() -> read(log).contains("Watching"), Duration.ofMinutes(10), "the daemon to watch");
+      waitFor(
+          () -> {
+            if (!p.isAlive()) {
+              throw new IllegalStateException("the daemon ended:\n" + read(log));
+            }
+            return read(log).contains("Watching");
+          },
+          Duration.ofMinutes(10),
+          "the daemon to watch");
       long watching = System.nanoTime();
       // The watch's first poll remembers every note; an edit before it ends would be a first sight.
       long settle = Math.max(3000, notes / 2);
@@ -458,6 +468,12 @@ public final class SyncBenchmark {
 
   private static String r(Child c) {
     return "outcome " + c.outcome;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   private static long ceil200(long n) {

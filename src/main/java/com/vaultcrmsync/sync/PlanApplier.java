@@ -374,6 +374,15 @@ final class PlanApplier {
     if (p.accountId == null && !(dryRun && p.accountAction == NotePlan.AccountAction.CREATE)) {
       return () -> recordRead(p);
     }
+    if (p.digest == null
+        && !p.writeId
+        && p.crmLines.isEmpty()
+        && p.vaultRemovals.isEmpty()
+        && p.activityDates.isEmpty()) {
+      // An unread note planned only for CRM echoes of its own entries: nothing to splice, so it is
+      // neither read nor parsed again (that was a full re-read of the vault after a large push).
+      return null;
+    }
     NoteState previous = state.note(p.path).orElse(null);
     String expected =
         p.digest != null

@@ -240,12 +240,14 @@ public final class SyncEngine {
         plans.put(d.path(), planner.planNote(d, matches.get(d.path()), link, pulled));
       }
       Set<String> readPaths = new HashSet<>(plans.keySet());
+      Map<String, String> notesLinked = new HashMap<>();
+      allLinks.forEach((account, path) -> notesLinked.put(path, account));
       planner.planPulled(
           pulled,
           allLinks,
           path ->
               plans.computeIfAbsent(
-                  path, p -> present.contains(p) ? unchangedPlan(p, allLinks) : null));
+                  path, p -> present.contains(p) ? unchangedPlan(p, notesLinked) : null));
       List<AccountLink> accountChanges = planner.pulledAccounts(pulled, readPaths);
 
       List<NotePlan> all = new ArrayList<>(plans.values());
@@ -339,14 +341,9 @@ public final class SyncEngine {
       rec.accountsUnchanged++;
     }
 
-    private NotePlan unchangedPlan(String path, Map<String, String> links) {
+    private NotePlan unchangedPlan(String path, Map<String, String> accountByNote) {
       NoteState known = state.note(path).orElse(null);
-      String accountId =
-          links.entrySet().stream()
-              .filter(e -> e.getValue().equals(path))
-              .map(Map.Entry::getKey)
-              .findFirst()
-              .orElse(null);
+      String accountId = accountByNote.get(path);
       if (known == null || accountId == null) {
         return null;
       }
