@@ -6,7 +6,6 @@ import com.vaultcrmsync.crm.SecretMask;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import org.apache.camel.component.salesforce.AuthenticationType;
 import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class SalesforceConnector extends MainListenerSupport {
   static final String EMULATOR_DATA = "emulator-org.json";
   private static final Logger LOG = LoggerFactory.getLogger(SalesforceConnector.class);
-  private static final String PREFIX = "camel.component.salesforce.";
+  static final String PREFIX = "camel.component.salesforce.";
 
   private static final Map<String, String> VARIABLES =
       Map.of(
@@ -74,7 +72,7 @@ final class SalesforceConnector extends MainListenerSupport {
     if (blank(resolve(context, PREFIX + "login-url"))) {
       useEmulator(salesforce);
     } else {
-      useOrg(context, salesforce);
+      new OrgCredentials(context, salesforce, config).apply();
     }
     loginUrl = salesforce.getLoginUrl();
     // The embedded emulator's default credentials are public; masking them would garble messages.
@@ -152,85 +150,6 @@ final class SalesforceConnector extends MainListenerSupport {
     }
   }
 
-  private void useOrg(CamelContext context, SalesforceComponent salesforce) {
-    String url = salesforce.getLoginUrl().trim();
-    URI uri = parse(url);
-    if (uri == null
-        || uri.getHost() == null
-        || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-      throw problem(
-          "SALESFORCE_LOGIN_URL", "login-url", "must be an http(s) URL, got '" + url + "'");
-    }
-    salesforce.setLoginUrl(url);
-    if (blank(salesforce.getClientId())) {
-      throw problem(
-          "SALESFORCE_CLIENT_ID",
-          "client-id",
-          "is not set, but a login URL is (SALESFORCE_LOGIN_URL)");
-    }
-    String keystore = resolve(context, "salesforce.jwt.keystore");
-    boolean password = !blank(salesforce.getPassword());
-    boolean refresh = !blank(salesforce.getRefreshToken());
-    boolean jwt = !blank(keystore);
-    if ((password ? 1 : 0) + (refresh ? 1 : 0) + (jwt ? 1 : 0) > 1) {
-      throw new ConfigurationException(
-          "Set only one of SALESFORCE_PASSWORD, SALESFORCE_REFRESH_TOKEN and SALESFORCE_KEYSTORE"
-              + " (they select the OAuth flow)");
-    }
-    salesforce.setRefreshToken(refresh ? salesforce.getRefreshToken() : null);
-    salesforce.setPassword(password ? salesforce.getPassword() : null);
-    salesforce.setClientSecret(
-        blank(salesforce.getClientSecret()) ? null : salesforce.getClientSecret());
-    if (password) {
-      require(salesforce.getUserName(), "SALESFORCE_USERNAME", "user-name", "the password flow");
-      require(
-          salesforce.getClientSecret(),
-          "SALESFORCE_CLIENT_SECRET",
-          "client-secret",
-          "the password flow");
-      salesforce.setAuthenticationType(AuthenticationType.USERNAME_PASSWORD);
-    } else if (refresh) {
-      require(
-          salesforce.getClientSecret(),
-          "SALESFORCE_CLIENT_SECRET",
-          "client-secret",
-          "the refresh-token flow");
-      salesforce.setAuthenticationType(AuthenticationType.REFRESH_TOKEN);
-    } else if (jwt) {
-      require(salesforce.getUserName(), "SALESFORCE_USERNAME", "user-name", "the JWT flow");
-      salesforce.setKeystore(keystore(context, keystore));
-      String audience = resolve(context, "salesforce.jwt.audience");
-      salesforce.setJwtAudience(blank(audience) ? null : audience);
-      salesforce.setAuthenticationType(AuthenticationType.JWT);
-    } else if (!blank(salesforce.getClientSecret())) {
-      salesforce.setAuthenticationType(AuthenticationType.CLIENT_CREDENTIALS);
-    } else {
-      throw new ConfigurationException(
-          "No Salesforce credentials: with SALESFORCE_LOGIN_URL set, also set SALESFORCE_PASSWORD"
-              + " (with SALESFORCE_USERNAME and SALESFORCE_CLIENT_SECRET), SALESFORCE_REFRESH_TOKEN"
-              + " (with SALESFORCE_CLIENT_SECRET), SALESFORCE_KEYSTORE (with SALESFORCE_USERNAME),"
-              + " or SALESFORCE_CLIENT_SECRET alone for the client-credentials flow");
-    }
-  }
-
-  private KeyStoreParameters keystore(CamelContext context, String file) {
-    Path path = Path.of(file);
-    if (!Files.isReadable(path)) {
-      throw new ConfigurationException(
-          "SALESFORCE_KEYSTORE (property salesforce.jwt.keystore in "
-              + config.sourceOf("salesforce.jwt.keystore")
-              + ") names "
-              + file
-              + ", which is not a readable file");
-    }
-    KeyStoreParameters parameters = new KeyStoreParameters();
-    parameters.setCamelContext(context);
-    parameters.setResource("file:" + path.toAbsolutePath());
-    parameters.setPassword(resolve(context, "salesforce.jwt.keystore-password"));
-    parameters.setType(resolve(context, "salesforce.jwt.keystore-type"));
-    return parameters;
-  }
-
   private SecretMask maskOf(SalesforceComponent salesforce) {
     List<String> secrets = new ArrayList<>();
     secrets.add(salesforce.getClientSecret());
@@ -242,41 +161,11 @@ final class SalesforceConnector extends MainListenerSupport {
     return new SecretMask(secrets);
   }
 
-  private void require(String value, String variable, String key, String flow) {
-    if (blank(value)) {
-      throw problem(variable, key, "is not set, but " + flow + " needs it");
-    }
+  static String resolve(CamelContext context, String key) {
+    return context.getPropertiesComponent().resolveProperty(key).orElse("");
   }
 
-  private ConfigurationException problem(String variable, String key, String what) {
-    return new ConfigurationException(
-        variable
-            + " (property "
-            + PREFIX
-            + key
-            + " in "
-            + config.sourceOf(PREFIX + key)
-            + ") "
-            + what);
-  }
-
-  private static String resolve(CamelContext context, String key) {
-    return context
-        .getPropertiesComponent()
-        .resolveProperty(key)
-        .map(v -> context.resolvePropertyPlaceholders(v))
-        .orElse("");
-  }
-
-  private static URI parse(String url) {
-    try {
-      return URI.create(url);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static boolean blank(String s) {
+  static boolean blank(String s) {
     return s == null || s.isBlank();
   }
 }

@@ -83,6 +83,24 @@ public final class ApiCallLedger extends EventNotifierSupport {
     return new ApiUsage(total, Map.copyOf(counts), dailyUsed, dailyMax);
   }
 
+  /**
+   * Calls counted since {@code baseline} (an earlier snapshot), with the latest daily allowance.
+   */
+  public ApiUsage since(ApiUsage baseline) {
+    ApiUsage now = snapshot();
+    Map<String, Integer> delta = new TreeMap<>();
+    now.byOperation()
+        .forEach(
+            (op, n) -> {
+              int more = n - baseline.byOperation().getOrDefault(op, 0);
+              if (more > 0) {
+                delta.put(op, more);
+              }
+            });
+    int calls = delta.values().stream().mapToInt(Integer::intValue).sum();
+    return new ApiUsage(calls, Map.copyOf(delta), now.dailyUsed(), now.dailyMax());
+  }
+
   /** The operation name in a Salesforce endpoint URI such as {@code salesforce://query?…}. */
   public static String operationOf(String endpointUri) {
     if (endpointUri == null) {

@@ -1,20 +1,14 @@
 package com.vaultcrmsync.crm;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.salesforce.api.dto.DeleteSObjectResult;
 import org.apache.camel.component.salesforce.api.dto.Limits;
-import org.apache.camel.component.salesforce.api.dto.RestError;
-import org.apache.camel.component.salesforce.api.dto.SaveSObjectResult;
-import org.apache.camel.component.salesforce.api.dto.UpsertSObjectResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,21 +30,25 @@ public final class CamelCrmGateway implements CrmGateway {
   /** Exchange property naming the Salesforce operation, for log lines. */
   public static final String OPERATION = "vaultcrmsync.crm.operation";
 
+  /** Collections calls never roll back good records because of a bad one. */
+  private static final Map<String, Object> PARTIAL_OK = Map.of("allOrNone", "false");
+
   private static final Logger LOG = LoggerFactory.getLogger(CamelCrmGateway.class);
-  private static final String ATTRIBUTES = "attributes";
 
   private final ProducerTemplate template;
   private final ApiCallLedger ledger;
   private final SecretMask mask;
   private final ApiUsage baseline;
-  private final RetryBackoff backoff;
+  private final CollectionResults results;
+  private final LockedRowRetry lockedRows;
 
   public CamelCrmGateway(CamelContext context, ApiCallLedger ledger, SecretMask mask) {
     this.template = context.createProducerTemplate();
     this.ledger = ledger;
     this.mask = mask;
     this.baseline = ledger.snapshot();
-    this.backoff = RetryBackoff.from(context);
+    this.results = new CollectionResults(mask);
+    this.lockedRows = new LockedRowRetry(RetryBackoff.from(context));
   }
 
   @Override
@@ -60,8 +58,8 @@ public final class CamelCrmGateway implements CrmGateway {
         call(first, includeDeleted ? "direct:crm-query-all" : "direct:crm-query", soql, Map.of());
     long count = 0;
     while (true) {
-      for (Object record : records(page)) {
-        sink.accept(plain((Map<?, ?>) record));
+      for (Object record : RecordShapes.records(page)) {
+        sink.accept(RecordShapes.plain((Map<?, ?>) record));
         count++;
       }
       Object next = page.get("nextRecordsUrl");
@@ -77,50 +75,24 @@ public final class CamelCrmGateway implements CrmGateway {
       String sObject, String externalIdField, List<Map<String, Object>> records) {
     Map<String, Object> headers =
         Map.of("sObjectName", sObject, "sObjectIdName", externalIdField, "allOrNone", "false");
-    return inChunks(
-        records,
-        chunk -> {
-          List<?> results =
-              call(
-                  "compositeUpsertSObjectCollections",
-                  "direct:crm-upsert",
-                  typed(sObject, chunk),
-                  headers);
-          return saveResults(results, chunk.size());
-        });
+    return write(
+        "compositeUpsertSObjectCollections", "direct:crm-upsert", sObject, records, headers);
   }
 
   @Override
   public List<SaveResult> create(String sObject, List<Map<String, Object>> records) {
-    return inChunks(
-        records,
-        chunk -> {
-          List<?> results =
-              call(
-                  "compositeCreateSObjectCollections",
-                  "direct:crm-create",
-                  typed(sObject, chunk),
-                  Map.of("allOrNone", "false"));
-          // Every record a create wrote is a new one.
-          return saveResults(results, chunk.size()).stream()
-              .map(r -> new SaveResult(r.id(), r.success(), r.success(), r.errors()))
-              .toList();
-        });
+    // Every record a create wrote is a new one.
+    return write(
+            "compositeCreateSObjectCollections", "direct:crm-create", sObject, records, PARTIAL_OK)
+        .stream()
+        .map(r -> new SaveResult(r.id(), r.success(), r.success(), r.errors()))
+        .toList();
   }
 
   @Override
   public List<SaveResult> update(String sObject, List<Map<String, Object>> records) {
-    return inChunks(
-        records,
-        chunk -> {
-          List<?> results =
-              call(
-                  "compositeUpdateSObjectCollections",
-                  "direct:crm-update",
-                  typed(sObject, chunk),
-                  Map.of("allOrNone", "false"));
-          return saveResults(results, chunk.size());
-        });
+    return write(
+        "compositeUpdateSObjectCollections", "direct:crm-update", sObject, records, PARTIAL_OK);
   }
 
   @Override
@@ -128,13 +100,13 @@ public final class CamelCrmGateway implements CrmGateway {
     return inChunks(
         ids,
         chunk -> {
-          List<?> results =
+          List<?> replies =
               call(
                   "compositeDeleteSObjectCollections",
                   "direct:crm-delete",
                   new ArrayList<>(chunk),
-                  Map.of("allOrNone", "false"));
-          return saveResults(results, chunk.size());
+                  PARTIAL_OK);
+          return results.read(replies, chunk.size());
         });
   }
 
@@ -153,18 +125,7 @@ public final class CamelCrmGateway implements CrmGateway {
 
   @Override
   public ApiUsage usage() {
-    ApiUsage now = ledger.snapshot();
-    Map<String, Integer> since = new TreeMap<>();
-    now.byOperation()
-        .forEach(
-            (op, n) -> {
-              int delta = n - baseline.byOperation().getOrDefault(op, 0);
-              if (delta > 0) {
-                since.put(op, delta);
-              }
-            });
-    int calls = since.values().stream().mapToInt(Integer::intValue).sum();
-    return new ApiUsage(calls, Map.copyOf(since), now.dailyUsed(), now.dailyMax());
+    return ledger.since(baseline);
   }
 
   @Override
@@ -220,134 +181,27 @@ public final class CamelCrmGateway implements CrmGateway {
     return new CrmException(why.code(), message, null);
   }
 
+  private List<SaveResult> write(
+      String operation,
+      String uri,
+      String sObject,
+      List<Map<String, Object>> records,
+      Map<String, Object> headers) {
+    return inChunks(
+        records,
+        chunk -> {
+          List<?> replies = call(operation, uri, RecordShapes.typed(sObject, chunk), headers);
+          return results.read(replies, chunk.size());
+        });
+  }
+
   private <I> List<SaveResult> inChunks(
       List<I> items, Function<List<I>, List<SaveResult>> perChunk) {
     List<SaveResult> all = new ArrayList<>(items.size());
     for (int from = 0; from < items.size(); from += CHUNK) {
-      List<I> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
-      all.addAll(withLockRetries(chunk, perChunk));
+      all.addAll(
+          lockedRows.send(items.subList(from, Math.min(items.size(), from + CHUNK)), perChunk));
     }
     return all;
-  }
-
-  /**
-   * Sends the records that came back {@code UNABLE_TO_LOCK_ROW} again, with the backoff of {@code
-   * crm.retry.*}: a locked record was not written, so repeating it is safe for every operation.
-   */
-  private <I> List<SaveResult> withLockRetries(
-      List<I> chunk, Function<List<I>, List<SaveResult>> send) {
-    List<SaveResult> results = new ArrayList<>(send.apply(chunk));
-    for (int retry = 1; retry <= backoff.maxRetries(); retry++) {
-      List<Integer> locked = new ArrayList<>();
-      for (int i = 0; i < results.size(); i++) {
-        if (isLocked(results.get(i))) {
-          locked.add(i);
-        }
-      }
-      if (locked.isEmpty()) {
-        break;
-      }
-      LOG.warn(
-          "{} record(s) locked in Salesforce (UNABLE_TO_LOCK_ROW), retry {} of {}",
-          locked.size(),
-          retry,
-          backoff.maxRetries());
-      pause(backoff.delayBefore(retry));
-      List<SaveResult> again = send.apply(locked.stream().map(chunk::get).toList());
-      for (int k = 0; k < locked.size(); k++) {
-        results.set(locked.get(k), again.get(k));
-      }
-    }
-    return results;
-  }
-
-  private static boolean isLocked(SaveResult result) {
-    return !result.success()
-        && result.errors().stream().anyMatch(e -> "UNABLE_TO_LOCK_ROW".equals(e.code()));
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CrmException("INTERRUPTED", "interrupted while waiting to retry", null);
-    }
-  }
-
-  private static List<Map<String, Object>> typed(String sObject, List<Map<String, Object>> chunk) {
-    List<Map<String, Object>> out = new ArrayList<>(chunk.size());
-    for (Map<String, Object> record : chunk) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      copy.put(ATTRIBUTES, Map.of("type", sObject));
-      record.forEach(
-          (k, v) -> {
-            if (!ATTRIBUTES.equals(k)) {
-              copy.put(k, v);
-            }
-          });
-      out.add(copy);
-    }
-    return out;
-  }
-
-  private List<SaveResult> saveResults(List<?> results, int expected) {
-    if (results.size() != expected) {
-      throw new CrmException(
-          "MALFORMED_RESPONSE",
-          "Salesforce returned " + results.size() + " results for " + expected + " records",
-          null);
-    }
-    List<SaveResult> out = new ArrayList<>(expected);
-    for (Object r : results) {
-      out.add(saveResult(r));
-    }
-    return out;
-  }
-
-  private SaveResult saveResult(Object result) {
-    if (result instanceof SaveSObjectResult save) {
-      boolean created =
-          save instanceof UpsertSObjectResult upsert && Boolean.TRUE.equals(upsert.getCreated());
-      return new SaveResult(
-          save.getId(), Boolean.TRUE.equals(save.getSuccess()), created, errors(save.getErrors()));
-    }
-    if (result instanceof DeleteSObjectResult deleted) {
-      return new SaveResult(
-          deleted.getId(),
-          Boolean.TRUE.equals(deleted.getSuccess()),
-          false,
-          errors(deleted.getErrors()));
-    }
-    throw new CrmException(
-        "MALFORMED_RESPONSE", "unexpected Salesforce result " + result.getClass(), null);
-  }
-
-  private List<CrmError> errors(List<RestError> errors) {
-    if (errors == null) {
-      return List.of();
-    }
-    return errors.stream()
-        .map(e -> new CrmError(e.getErrorCode(), mask.apply(e.getMessage()), e.getFields()))
-        .toList();
-  }
-
-  private static List<?> records(Map<?, ?> page) {
-    Object records = page.get("records");
-    return records instanceof List<?> list ? list : List.of();
-  }
-
-  /** A query record as a plain map: {@code attributes} removed here and in nested parents. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> plain(Map<?, ?> record) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    record.forEach(
-        (k, v) -> {
-          if (ATTRIBUTES.equals(k)) {
-            return;
-          }
-          out.put((String) k, v instanceof Map<?, ?> nested ? plain(nested) : v);
-        });
-    return out;
   }
 }

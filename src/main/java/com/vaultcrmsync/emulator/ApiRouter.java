@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,6 +95,9 @@ final class ApiRouter implements HttpHandler {
           return emulator.tokens().revoke(r);
         }
       }
+      if (s.size() == 3 && s.get(0).equals("id")) {
+        return withLimitHeader(identity(r, s.get(1), s.get(2)));
+      }
       if (s.size() >= 2 && s.get(0).equals("services") && s.get(1).equals("data")) {
         if (s.size() == 2) {
           if (!r.method().equals("GET") && !r.method().equals("HEAD")) {
@@ -150,6 +154,42 @@ final class ApiRouter implements HttpHandler {
       throw new ApiException(faults.failStatus(), faults.failure());
     }
     return route.handler().run(c);
+  }
+
+  /** The identity URL of a token reply: who the caller is (their own identity only). */
+  private ApiReply identity(ApiRequest r, String orgId, String userId) throws ApiException {
+    String caller = authenticate(r);
+    if (!orgId.equals(emulator.orgId()) || !caller.equals(SalesforceId.canonical(userId))) {
+      throw ApiException.notFound();
+    }
+    Map<String, Object> user = emulator.org().store().byId(caller).orElseThrow();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", emulator.baseUrl() + "/id/" + orgId + "/" + caller);
+    m.put("asserted_user", true);
+    m.put("user_id", caller);
+    m.put("organization_id", orgId);
+    m.put("username", user.get("Username"));
+    m.put("nick_name", user.get("Alias"));
+    m.put("display_name", user.get("Name"));
+    m.put("email", user.get("Email"));
+    m.put("first_name", user.get("FirstName"));
+    m.put("last_name", user.get("LastName"));
+    m.put("timezone", user.get("TimeZoneSidKey"));
+    m.put("active", user.get("IsActive"));
+    m.put("user_type", "STANDARD");
+    m.put("language", "en_US");
+    m.put("locale", "en_US");
+    m.put("utcOffset", 0);
+    m.put("last_modified_date", WireFormat.out(user.get("LastModifiedDate")));
+    Map<String, String> urls = new LinkedHashMap<>();
+    String data = emulator.baseUrl() + "/services/data/v{version}/";
+    urls.put("rest", data);
+    urls.put("sobjects", data + "sobjects/");
+    urls.put("query", data + "query/");
+    urls.put("recent", data + "recent/");
+    urls.put("profile", emulator.baseUrl() + "/" + caller);
+    m.put("urls", urls);
+    return ApiReply.ok(m);
   }
 
   private String authenticate(ApiRequest r) throws ApiException {
@@ -234,6 +274,14 @@ final class ApiRouter implements HttpHandler {
         if (third.equals("describe")) {
           return only(
               method, "GET", new Route("describe", c -> emulator.discovery().describe(c, object)));
+        }
+        if (third.equals("updated")) {
+          return only(
+              method, "GET", new Route("updated", c -> emulator.replication().updated(c, object)));
+        }
+        if (third.equals("deleted")) {
+          return only(
+              method, "GET", new Route("deleted", c -> emulator.replication().deleted(c, object)));
         }
         return switch (method) {
           case "GET", "HEAD" -> new Route("retrieve", c -> records.retrieve(c, object, third));

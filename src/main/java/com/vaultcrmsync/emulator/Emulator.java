@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * save, with a data file).
  *
  * <p>Thread-safe: requests are served by a bounded pool; writes of one request are applied
- * atomically; reads never wait for writers.
+ * atomically; reads wait only while a commit publishes its records, never during validation.
  */
 public final class Emulator implements AutoCloseable {
 
@@ -36,6 +36,7 @@ public final class Emulator implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int THREADS = 8;
   private static final long SAVE_DEBOUNCE_MS = 500;
+  private static final long SAVE_AT_LEAST_EVERY_MS = 5000;
 
   static {
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
@@ -58,12 +59,16 @@ public final class Emulator implements AutoCloseable {
   private final SObjectEndpoint records;
   private final CollectionsEndpoint collections;
   private final DiscoveryEndpoint discovery;
+  private final ReplicationEndpoint replication;
   private final QueryEndpoint queries;
   private final OrgFile orgFile;
   private HttpServer server;
   private ThreadPoolExecutor pool;
   private ScheduledExecutorService saver;
   private volatile long savedCommits = -1;
+  private long seenCommits = -1;
+  private long lastChangeNanos;
+  private long lastSaveNanos = System.nanoTime();
   private String baseUrl;
 
   private Emulator(EmulatorOptions options) {
@@ -80,6 +85,7 @@ public final class Emulator implements AutoCloseable {
     this.records = new SObjectEndpoint(org, writes);
     this.collections = new CollectionsEndpoint(org, writes);
     this.discovery = new DiscoveryEndpoint(org);
+    this.replication = new ReplicationEndpoint(org);
     this.queries =
         new QueryEndpoint(
             new SoqlEngine(schema, org.store(), options.clock()), org.store(), cursors);
@@ -133,7 +139,7 @@ public final class Emulator implements AutoCloseable {
                 return t;
               });
       saver.scheduleWithFixedDelay(
-          this::saveIfChanged, SAVE_DEBOUNCE_MS, SAVE_DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+          this::saveIfChanged, SAVE_DEBOUNCE_MS / 2, SAVE_DEBOUNCE_MS / 2, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -244,7 +250,7 @@ public final class Emulator implements AutoCloseable {
   }
 
   /** Writes the data file now (no-op without one). */
-  public void save() throws IOException {
+  public synchronized void save() throws IOException {
     if (orgFile != null) {
       OrgStore.Snapshot snapshot = org.store().snapshot();
       orgFile.save(snapshot, usage);
@@ -262,7 +268,12 @@ public final class Emulator implements AutoCloseable {
       pool.shutdownNow();
     }
     if (saver != null) {
-      saver.shutdownNow();
+      saver.shutdown();
+      try {
+        saver.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     try {
       save();
@@ -271,10 +282,23 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Saves once writes have paused for the debounce interval, and at least every few seconds while
+   * they keep coming, so a large org is not rewritten after every request.
+   */
   private void saveIfChanged() {
-    if (org.store().commits() != savedCommits) {
+    long commits = org.store().commits();
+    long now = System.nanoTime();
+    if (commits != seenCommits) {
+      seenCommits = commits;
+      lastChangeNanos = now;
+    }
+    boolean quiet = now - lastChangeNanos >= SAVE_DEBOUNCE_MS * 1_000_000;
+    boolean overdue = now - lastSaveNanos >= SAVE_AT_LEAST_EVERY_MS * 1_000_000;
+    if (commits != savedCommits && (quiet || overdue)) {
       try {
         save();
+        lastSaveNanos = now;
       } catch (IOException | RuntimeException e) {
         LOG.warn("could not save the emulator org to {}: {}", orgFile.path(), e.toString());
       }
@@ -357,6 +381,10 @@ public final class Emulator implements AutoCloseable {
 
   DiscoveryEndpoint discovery() {
     return discovery;
+  }
+
+  ReplicationEndpoint replication() {
+    return replication;
   }
 
   QueryEndpoint queries() {

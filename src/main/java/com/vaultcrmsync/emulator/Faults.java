@@ -1,5 +1,6 @@
 package com.vaultcrmsync.emulator;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,19 +52,19 @@ public record Faults(
     return ApiError.of(code, message);
   }
 
-  /** The faults as JSON for {@code GET /__emulator/faults}. */
+  /** The faults as JSON for {@code GET /__emulator/faults}, in the order they are documented. */
   Map<String, Object> toJson(int dailyLimit) {
-    return Map.of(
-        "failEvery",
-        Map.of("status", failStatus, "every", failEvery, "errorCode", failure().errorCode()),
-        "expireSessionsEvery",
-        expireSessionsEvery,
-        "latencyMs",
-        latencyMs,
-        "dailyLimit",
-        dailyLimit,
-        "lockRowEvery",
-        lockRowEvery);
+    Map<String, Object> fail = new LinkedHashMap<>();
+    fail.put("status", failStatus);
+    fail.put("every", failEvery);
+    fail.put("errorCode", failure().errorCode());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("failEvery", fail);
+    m.put("expireSessionsEvery", expireSessionsEvery);
+    m.put("latencyMs", latencyMs);
+    m.put("dailyLimit", dailyLimit);
+    m.put("lockRowEvery", lockRowEvery);
+    return m;
   }
 
   static List<String> keys() {

@@ -95,7 +95,10 @@ public final class SalesforceId {
   }
 
   private static String normalise18(String id) {
-    String suffix = id.substring(15).toUpperCase(Locale.ROOT);
+    String suffix = id.substring(15);
+    if (!suffix.chars().allMatch(c -> CHECKSUM_ALPHABET.indexOf(c) >= 0)) {
+      suffix = suffix.toUpperCase(Locale.ROOT);
+    }
     char[] head = id.substring(0, 15).toCharArray();
     for (int chunk = 0; chunk < 3; chunk++) {
       int bits = CHECKSUM_ALPHABET.indexOf(suffix.charAt(chunk));

@@ -1,12 +1,14 @@
 package com.vaultcrmsync.sync;
 
+import com.vaultcrmsync.vault.EntryLine;
 import java.time.LocalDate;
 import java.util.Map;
 
 /**
  * The Recent Context line for a CRM activity: {@code - <date>: <Subject> - <Description> (via
- * Salesforce: <owner or creator>) ^sf-<18-char id>}, on one line. The line is a function of the
- * record, so its fingerprint tells whether the CRM side changed.
+ * Salesforce: <owner or creator>) ^sf-<18-char id>}, on one line, written by {@link EntryLine} so
+ * that it reads back with these parts. The line is a function of the record, so its fingerprint
+ * tells whether the CRM side changed.
  */
 final class CrmEntryLine {
   /** Longer descriptions are cut, as the vault's own summaries are. */
@@ -30,20 +32,19 @@ final class CrmEntryLine {
     if (who == null) {
       who = CrmRecords.parentText(record, "CreatedBy", "Name");
     }
-    StringBuilder line = new StringBuilder("- ").append(date(record)).append(": ");
-    line.append(subject.isEmpty() ? "(no subject)" : subject.replace(" - ", " – "));
-    if (!description.isEmpty()) {
-      if (description.length() > MAX_DESCRIPTION) {
-        int cut = MAX_DESCRIPTION;
-        if (Character.isHighSurrogate(description.charAt(cut - 1))) {
-          cut--;
-        }
-        description = description.substring(0, cut).stripTrailing() + "...";
+    if (description.length() > MAX_DESCRIPTION) {
+      int cut = MAX_DESCRIPTION;
+      if (Character.isHighSurrogate(description.charAt(cut - 1))) {
+        cut--;
       }
-      line.append(" - ").append(description);
+      description = description.substring(0, cut).stripTrailing() + "...";
     }
-    line.append(" (via Salesforce: ").append(who == null ? "unknown" : oneLine(who)).append(')');
-    return line.append(" ^sf-").append(CrmRecords.id(record)).toString();
+    return EntryLine.text(
+        date(record),
+        subject.isEmpty() ? "(no subject)" : subject,
+        description.isEmpty() ? null : description,
+        "Salesforce: " + (who == null ? "unknown" : who),
+        CrmRecords.id(record));
   }
 
   /** Whitespace runs, line breaks included, become one space; parentheses stay balanced. */

@@ -193,11 +193,14 @@ final class PlanApplier {
     note.error(mappings.account().sObject() + " write failed: " + describe(r.errors()), null);
   }
 
+  /** One record of the activity upsert batch and where its result goes. */
+  private record Upsert(NotePlan plan, NotePlan.EntryPlan entry, String key) {}
+
   private void upsertActivities(List<NotePlan> plans) {
     String sObject = mappings.activity().sObject();
     String extField = mappings.activity().externalIdField();
     List<Map<String, Object>> records = new ArrayList<>();
-    List<Object[]> refs = new ArrayList<>();
+    List<Upsert> refs = new ArrayList<>();
     for (NotePlan p : plans) {
       RunRecorder.NoteRecord note = rec.note(p.path);
       for (NotePlan.EntryPlan e : p.entries) {
@@ -244,7 +247,7 @@ final class PlanApplier {
         m.put("WhatId", p.accountId);
         m.put(extField, key);
         records.add(m);
-        refs.add(new Object[] {p, e, key});
+        refs.add(new Upsert(p, e, key));
       }
     }
     if (records.isEmpty()) {
@@ -254,9 +257,9 @@ final class PlanApplier {
         ApiBudget.collectionCalls(records.size()), "upserting " + records.size() + " activities");
     List<SaveResult> results = crm.upsert(sObject, extField, records);
     for (int i = 0; i < refs.size(); i++) {
-      NotePlan p = (NotePlan) refs.get(i)[0];
-      NotePlan.EntryPlan e = (NotePlan.EntryPlan) refs.get(i)[1];
-      String key = (String) refs.get(i)[2];
+      NotePlan p = refs.get(i).plan();
+      NotePlan.EntryPlan e = refs.get(i).entry();
+      String key = refs.get(i).key();
       SaveResult r = results.get(i);
       RunRecorder.NoteRecord note = rec.note(p.path);
       if (r.success()) {
@@ -374,13 +377,8 @@ final class PlanApplier {
     if (p.accountId == null && !(dryRun && p.accountAction == NotePlan.AccountAction.CREATE)) {
       return () -> recordRead(p);
     }
-    if (p.digest == null
-        && !p.writeId
-        && p.crmLines.isEmpty()
-        && p.vaultRemovals.isEmpty()
-        && p.activityDates.isEmpty()) {
-      // An unread note planned only for CRM echoes of its own entries: nothing to splice, so it is
-      // neither read nor parsed again (that was a full re-read of the vault after a large push).
+    if (p.digest == null && p.crmLines.isEmpty() && p.vaultRemovals.isEmpty()) {
+      // Only state changed for this unchanged note: it is not read again.
       return null;
     }
     NoteState previous = state.note(p.path).orElse(null);

@@ -58,6 +58,10 @@ final class RunRecorder {
     }
   }
 
+  long startedMillis() {
+    return startedAt.toEpochMilli();
+  }
+
   NoteRecord note(String path) {
     return notes.computeIfAbsent(path, NoteRecord::new);
   }

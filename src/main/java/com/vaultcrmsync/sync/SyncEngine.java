@@ -179,10 +179,11 @@ public final class SyncEngine {
       }
 
       LOG.info(
-          "Read the vault: {} notes listed, {} parsed, {} read whose content had not changed",
+          "Read the vault: {} notes listed, {} parsed, {} read whose content had not changed ({} ms)",
           scope.size(),
           reader.parsed(),
-          reader.hashed() - reader.parsed());
+          reader.hashed() - reader.parsed(),
+          clock.millis() - rec.startedMillis());
       Instant watermark = state.watermark().orElse(null);
       Instant pullStart = clock.instant();
       Instant seed = null;
@@ -234,6 +235,11 @@ public final class SyncEngine {
         }
       }
 
+      LOG.info(
+          "CRM: {} accounts and {} activities read ({} ms)",
+          pulled.accounts.size(),
+          pulled.activities.size(),
+          clock.millis() - rec.startedMillis());
       Map<String, NotePlan> plans = new LinkedHashMap<>();
       for (NoteDigest d : changed) {
         AccountLink link = state.linkByNote(d.path()).orElse(null);
@@ -288,6 +294,7 @@ public final class SyncEngine {
         // Past a quiet spell the watermark still moves to when this pull began, so that the next
         // run does not read the lookback window before the newest change again and again (the
         // lookback covers clock skew and late commits around that instant, as around any other).
+        // An empty org thus starts from this run's start, with no extra call after the writes.
         Instant next = latest(latest(latest(watermark, pulled.newestStamp), seed), pullStart);
         if (next != null && !next.equals(watermark)) {
           state.putWatermark(next);

@@ -256,12 +256,29 @@ final class SyncPlanner {
       if (path == null) {
         continue;
       }
+      boolean deleted = CrmRecords.deleted(r);
+      String line;
+      try {
+        line = deleted ? null : CrmEntryLine.render(r);
+      } catch (IllegalArgumentException e) {
+        rec.note(path)
+            .error(
+                "CRM activity " + id + " cannot be written as an entry: " + e.getMessage(), null);
+        continue;
+      }
+      String hash = deleted ? null : Fingerprint.of(line);
+      if (deleted
+          ? row == null || !settings.deleteInVault() && row.deletedInCrm()
+          : row != null && hash.equals(row.syncedHash())) {
+        // Already applied: the sync's own line seen again, or a delete already reported.
+        continue;
+      }
       NotePlan plan = planFor.apply(path);
       if (plan == null || plan.accountId == null || plan.failed) {
         continue;
       }
       RunRecorder.NoteRecord note = rec.note(path);
-      if (CrmRecords.deleted(r)) {
+      if (deleted) {
         if (row != null && settings.deleteInVault()) {
           plan.vaultRemovals.add(row);
           note.entry(null, row.key(), id, "deleted", DELETED_IN_VAULT);
@@ -276,12 +293,7 @@ final class SyncPlanner {
         }
         continue;
       }
-      String line = CrmEntryLine.render(r);
-      String hash = Fingerprint.of(line);
       plan.activityDates.add(CrmEntryLine.date(r));
-      if (row != null && hash.equals(row.syncedHash())) {
-        continue;
-      }
       String vaultLine = vaultLine(plan, id);
       if (plan.digest != null && row != null && vaultLine == null) {
         continue;
@@ -369,11 +381,21 @@ final class SyncPlanner {
     if (row == null) {
       return;
     }
+    boolean deleted = CrmRecords.deleted(a.record());
+    String crm = deleted ? null : Fingerprint.ofFields(owned(a.record(), activityFields()));
+    boolean news =
+        deleted
+            ? settings.deleteInVault() || !row.deletedInCrm()
+            : !crm.equals(row.syncedHash()) && !crm.equals(row.pendingHash());
+    if (!news) {
+      // The sync's own write seen again (or a change already remembered): nothing to plan.
+      return;
+    }
     NotePlan plan = planFor.apply(row.notePath());
     if (plan == null || plan.digest != null) {
       return;
     }
-    if (CrmRecords.deleted(a.record())) {
+    if (deleted) {
       if (settings.deleteInVault()) {
         plan.vaultRemovals.add(row);
         rec.note(row.notePath()).entry(null, row.key(), row.crmId(), "deleted", DELETED_IN_VAULT);
@@ -389,7 +411,6 @@ final class SyncPlanner {
       }
       return;
     }
-    String crm = Fingerprint.ofFields(owned(a.record(), activityFields()));
     if (!crm.equals(row.syncedHash()) && !crm.equals(row.pendingHash())) {
       keepCrmChange(plan, row, crm);
       rec.note(row.notePath())

@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * An inline parser that leaves paragraphs and headings without inline children: the note model
  * reads block structure only (headings, code and HTML blocks), and inline parsing was most of
- * flexmark's time. Block parsing, including link reference definitions, is unchanged.
+ * flexmark's time. Block parsing is unchanged, except that flexmark processes link reference
+ * definitions only with its own inline parser: a {@code ===} or {@code ---} line right under a
+ * paragraph made of a lone {@code [label]: url} definition therefore reads as a heading.
  */
 final class BlockOnlyInlineParser extends InlineParserImpl {
   BlockOnlyInlineParser(

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Line starts of a text, for turning char offsets into 1-based line numbers. A line ends at {@code
- * \n}; a {@code \r} just before it belongs to the terminator.
+ * \n}, {@code \r\n} or a lone {@code \r} — the same breaks flexmark and SnakeYAML see, so their
+ * offsets and line numbers agree with ours.
  */
 final class LineIndex {
   private final String text;
@@ -15,11 +16,14 @@ final class LineIndex {
     this.text = text;
     int[] s = new int[64];
     int n = 1;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      if (n == s.length) {
-        s = Arrays.copyOf(s, n * 2);
+    for (int i = 0, len = text.length(); i < len; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' && (i + 1 == len || text.charAt(i + 1) != '\n')) {
+        if (n == s.length) {
+          s = Arrays.copyOf(s, n * 2);
+        }
+        s[n++] = i + 1;
       }
-      s[n++] = i + 1;
     }
     this.starts = s;
     this.count = n;
@@ -51,9 +55,9 @@ final class LineIndex {
     int end = next(line);
     if (end > start(line) && text.charAt(end - 1) == '\n') {
       end--;
-      if (end > start(line) && text.charAt(end - 1) == '\r') {
-        end--;
-      }
+    }
+    if (end > start(line) && text.charAt(end - 1) == '\r') {
+      end--;
     }
     return end;
   }

@@ -316,7 +316,7 @@ public final class NoteEdit {
   }
 
   private static boolean endsWithBreak(String text) {
-    return text.endsWith("\n");
+    return text.endsWith("\n") || text.endsWith("\r");
   }
 
   private static List<String> sorted(List<Insert> group) {

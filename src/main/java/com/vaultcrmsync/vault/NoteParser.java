@@ -71,6 +71,16 @@ public final class NoteParser {
    * byte offset; its {@code text} is then a lenient decoding, for display only.
    */
   public Note parse(String relativePath, byte[] content) {
+    // The JDK's decoder is fast but replaces bad bytes with U+FFFD; only then is the strict one
+    // run.
+    String text = new String(content, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return parse(relativePath, text);
+    }
+    return parseStrict(relativePath, content);
+  }
+
+  private Note parseStrict(String relativePath, byte[] content) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()

@@ -56,6 +56,10 @@ public final class NoteWriter {
    */
   public boolean write(Path file, byte[] expected, String newText) throws IOException {
     byte[] update = encode(file, newText);
+    if (Files.isSymbolicLink(file)) {
+      // Renaming over a link would replace the link with a file and leave its target stale.
+      throw new IOException("cannot write " + file + ": it is a symbolic link");
+    }
     byte[] current = readCurrent(file);
     if (!Arrays.equals(current, expected)) {
       throw new NoteChangedException(file);

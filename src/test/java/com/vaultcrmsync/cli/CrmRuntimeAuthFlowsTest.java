@@ -115,6 +115,8 @@ class CrmRuntimeAuthFlowsTest {
       try (CrmRuntime runtime = CrmRuntime.start(options)) {
         assertThat(users(runtime)).isPositive();
       }
+      // Closing the runtime revokes its session.
+      assertThat(emulator.stats().oauth()).containsEntry("revoke", 1L);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaultcrmsync.emulator.Faults;
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.StateStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,6 +50,14 @@ class SyncEndToEndTest {
                   .replaceFirst("tags:\n", "tags:\n")
                   .replace(
                       "- generated\n---", "- generated\nsalesforce_id: " + accountId + "\n---"));
+      try (StateStore state = StateStore.readOnly(h.vault.resolve(".vault-crm-sync"))) {
+        assertThat(state.auditLog())
+            .extracting(a -> a.get("target") + " " + a.get("action"))
+            .contains("crm create", "vault write", "state watermark");
+        assertThat(state.auditLog())
+            .filteredOn(a -> "vault".equals(a.get("target")))
+            .allSatisfy(a -> assertThat(a.get("after")).isNotNull());
+      }
       RunReport report = h.report();
       assertThat(report.run().outcome()).isEqualTo("ok");
       assertThat(report.totals().accountsCreated()).isEqualTo(1);

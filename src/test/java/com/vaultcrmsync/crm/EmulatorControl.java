@@ -30,6 +30,10 @@ final class EmulatorControl {
     post("{\"expireSessionsEvery\":" + every + "}");
   }
 
+  void latency(long millis) {
+    post("{\"latencyMs\":" + millis + "}");
+  }
+
   void lockRowEvery(int every) {
     post("{\"lockRowEvery\":" + every + "}");
   }

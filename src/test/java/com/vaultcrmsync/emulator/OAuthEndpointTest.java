@@ -167,6 +167,19 @@ class OAuthEndpointTest {
   }
 
   @Test
+  void identityUrlDescribesTheCallingUser() {
+    EmulatorHttp.Reply login =
+        http.form("/services/oauth2/token", password("emulator-secret", "emulator"));
+    http.useToken(login.json().get("access_token").asText());
+    String path = login.json().get("id").asText().substring(emulator.baseUrl().length());
+    EmulatorHttp.Reply who = http.get(path);
+    assertThat(who.status()).isEqualTo(200);
+    assertThat(who.json().get("username").asText()).isEqualTo("sync@emulator.local");
+    assertThat(who.json().get("display_name").asText()).isEqualTo("Integration User");
+    assertThat(who.json().get("organization_id").asText()).isEqualTo(emulator.orgId());
+  }
+
+  @Test
   void oauthSchemeIsAcceptedLikeBearer() {
     http.login();
     EmulatorHttp plain = new EmulatorHttp(emulator.baseUrl());

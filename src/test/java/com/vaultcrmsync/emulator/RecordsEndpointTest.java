@@ -156,6 +156,11 @@ class RecordsEndpointTest {
         "INVALID_FIELD",
         "The Id field should not be specified in the sobject data.",
         null);
+    assertError(
+        http.call("POST", V + "/sobjects/Account", "{\"Name\":\"A\",\"NumberOfEmployees\":1.5}"),
+        "INVALID_TYPE_ON_FIELD_IN_RECORD",
+        "Employees: value not of required type: 1.5",
+        "[\"NumberOfEmployees\"]");
     EmulatorHttp.Reply parser =
         http.call(
             "POST", V + "/sobjects/Task", "{\"ActivityDate\":\"2020-04-30T13:19:18.000+02:00\"}");
@@ -285,6 +290,24 @@ class RecordsEndpointTest {
             V + "/sobjects/Event",
             "{\"Subject\":\"x\",\"StartDateTime\":\"2026-01-20T10:00:00Z\"}");
     assertThat(timed.json().get(0).get("errorCode").asText()).isEqualTo("REQUIRED_FIELD_MISSING");
+  }
+
+  @Test
+  void updatedAndDeletedListChangesInAWindow() {
+    String kept = account("Kept");
+    String gone = account("Gone");
+    clock.advanceSeconds(120);
+    http.call("DELETE", V + "/sobjects/Account/" + gone, null);
+    String window =
+        "?start=2026-01-15T09%3A00%3A00%2B00%3A00&end=2026-01-15T11%3A00%3A00%2B00%3A00";
+    EmulatorHttp.Reply updated = http.get(V + "/sobjects/Account/updated/" + window);
+    assertThat(updated.body())
+        .isEqualTo(
+            "{\"ids\":[\"" + kept + "\"],\"latestDateCovered\":\"2026-01-15T11:00:00.000+0000\"}");
+    EmulatorHttp.Reply deleted = http.get(V + "/sobjects/Account/deleted/" + window);
+    assertThat(deleted.json().get("deletedRecords").toString())
+        .isEqualTo("[{\"id\":\"" + gone + "\",\"deletedDate\":\"2026-01-15T10:02:00.000+0000\"}]");
+    assertThat(http.get(V + "/sobjects/Account/updated/").status()).isEqualTo(400);
   }
 
   @Test

@@ -122,4 +122,16 @@ class NoteEditorTest {
     assertThat(entry.crmId()).isEqualTo("00T5e00000AbCdEFGH");
     assertThat(entry.line()).isEqualTo(22);
   }
+
+  @Test
+  void aStrayCarriageReturnCountsAsALineBreakLikeFlexmarkSeesIt() {
+    String text = "# T\n\nsome\rtext\n\n## Recent Context\n\n- 2025-01-01: [[A]]\n";
+    Note note = parser.parse("cr.md", text);
+
+    assertThat(note.section("Recent Context").orElseThrow().line()).isEqualTo(6);
+    assertThat(note.entries()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(8));
+    assertThat(NoteEditor.insertEntry(note, "- 2025-01-02: [[B]]"))
+        .isEqualTo(
+            "# T\n\nsome\rtext\n\n## Recent Context\n\n- 2025-01-02: [[B]]\n- 2025-01-01: [[A]]\n");
+  }
 }

@@ -158,4 +158,16 @@ class NoteWriterTest {
         .hasMessageContaining("Unicode");
     assertThat(Files.readString(p)).isEqualTo("x\n");
   }
+
+  @Test
+  void aSymbolicLinkIsNotReplacedByAFile() throws IOException {
+    Path target = note("x\n");
+    Path link = Files.createSymbolicLink(dir.resolve("Link.md"), target);
+
+    assertThatThrownBy(() -> new NoteWriter().write(link, "x\n", "y\n"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("symbolic link");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(target)).isEqualTo("x\n");
+  }
 }
