@@ -15,6 +15,8 @@ RUN apt-get update \
  && groupadd --system --gid 10001 vcs \
  && useradd --system --uid 10001 --gid vcs --home-dir /app --shell /usr/sbin/nologin vcs
 WORKDIR /app
+# /app/data: the optional emulator service keeps its org here (a named volume inherits the owner).
+RUN mkdir -p /app/data && chown vcs:vcs /app/data
 COPY --from=build /src/target/vault-crm-sync.jar /app/vault-crm-sync.jar
 USER vcs
 # The API listens on 127.0.0.1 inside the container only; the healthcheck runs inside it too.

@@ -1,11 +1,14 @@
 package com.vaultcrmsync.cli;
 
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.sync.NoteDebouncer;
 import com.vaultcrmsync.sync.SyncQueue;
 import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.SyncedNotes;
 import com.vaultcrmsync.vault.VaultFileFilter;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -16,15 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running daemon: the {@link SyncSession} with the daemon routes (schedule, vault watch, HTTP
- * API), the {@link SyncQueue} every sync goes through, and the note debouncer. {@link #start} runs
- * the first full sync before the vault watch starts; {@link #close} stops taking work, lets the run
- * in progress finish and stops Camel.
+ * API), the {@link SyncQueue} every sync goes through, and the triggers (schedule, debounced
+ * watch). {@link #start} runs the first full sync before the vault watch starts; {@link #close}
+ * stops taking work, lets the run in progress finish and stops Camel.
  */
 public final class Daemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
   private final SyncQueue queue;
-  private final NoteDebouncer debouncer;
+  private final DaemonTriggers triggers;
   private final SyncSession session;
   private final RunReport firstRun;
   private final long shutdownMs;
@@ -32,12 +35,12 @@ public final class Daemon implements AutoCloseable {
 
   private Daemon(
       SyncQueue queue,
-      NoteDebouncer debouncer,
+      DaemonTriggers triggers,
       SyncSession session,
       RunReport firstRun,
       long shutdownMs) {
     this.queue = queue;
-    this.debouncer = debouncer;
+    this.triggers = triggers;
     this.session = session;
     this.firstRun = firstRun;
     this.shutdownMs = shutdownMs;
@@ -55,12 +58,12 @@ public final class Daemon implements AutoCloseable {
     long maxBody = number(props, "camel.server.max-body-size", 65536);
     long shutdownMs = 1000 * number(props, "camel.main.shutdown-timeout", 10);
     int seen = (int) number(props, "vault.watch.max-notes", 200000);
+    requireFreePort((int) number(props, "camel.server.port", 8787));
 
     CompletableFuture<SyncSession> ready = new CompletableFuture<>();
     SyncedNotes synced = new SyncedNotes(folders.vault(), folders.stateDir());
     SyncQueue queue = new SyncQueue(request -> ready.join().run(request), synced::unchanged);
-    DaemonTriggers triggers = new DaemonTriggers(queue);
-    NoteDebouncer debouncer = new NoteDebouncer(debounce, triggers::noteChanged);
+    DaemonTriggers triggers = new DaemonTriggers(queue, debounce);
     ApiToken token = ApiToken.resolve(System.getenv(ApiToken.ENV), folders.stateDir());
     HttpApi api = new HttpApi(queue, token, folders.reportDir(), syncWait, maxBody);
     RuntimeOptions options =
@@ -68,10 +71,10 @@ public final class Daemon implements AutoCloseable {
             .options()
             .withBean("httpApi", api)
             .withBean("daemonTriggers", triggers)
-            .withBean("noteDebouncer", debouncer)
             .withBean("vaultFileFilter", new VaultFileFilter<>())
             .withBean(
                 "vaultWatchSeen", MemoryIdempotentRepository.memoryIdempotentRepository(seen));
+    triggers.coveredBefore(System.currentTimeMillis());
     CompletableFuture<RunReport> first = queue.submit(SyncRequest.full(false, false));
     SyncSession session;
     try {
@@ -82,7 +85,7 @@ public final class Daemon implements AutoCloseable {
     } catch (RuntimeException e) {
       ready.completeExceptionally(e);
       queue.close(0);
-      debouncer.close();
+      triggers.close();
       throw e;
     }
     ready.complete(session);
@@ -90,23 +93,36 @@ public final class Daemon implements AutoCloseable {
         "vault-crm-sync daemon started: vault {}, HTTP API on http://127.0.0.1:{}/api",
         folders.vault(),
         props.getProperty("camel.server.port", "8787"));
-    RunReport report;
+    Daemon daemon;
     try {
-      report = first.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      report = null;
-    } catch (ExecutionException e) {
-      LOG.error("The first full sync failed: {}", e.getCause().getMessage());
-      report = null;
-    }
-    try {
+      daemon = new Daemon(queue, triggers, session, firstRun(first), shutdownMs);
+      if (session.runtime().camelContext().getRoute("vault-watch") == null) {
+        throw new ConfigurationException(
+            "Route vault-watch was not loaded (" + RunCommand.DAEMON_ROUTES + ")");
+      }
       session.runtime().camelContext().getRouteController().startRoute("vault-watch");
     } catch (Exception e) {
-      throw new ConfigurationException("Cannot start the vault watch: " + e.getMessage());
+      triggers.close();
+      queue.close(shutdownMs);
+      session.close();
+      throw e instanceof ConfigurationException c
+          ? c
+          : new ConfigurationException("Cannot start the vault watch: " + e.getMessage());
     }
     LOG.info("Watching {} for saved notes", folders.vault());
-    return new Daemon(queue, debouncer, session, report, shutdownMs);
+    return daemon;
+  }
+
+  private static RunReport firstRun(CompletableFuture<RunReport> first) {
+    try {
+      return first.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      LOG.error("The first full sync failed: {}", e.getCause().getMessage());
+      return null;
+    }
   }
 
   /** The first full sync's report, or null when it failed. */
@@ -134,10 +150,27 @@ public final class Daemon implements AutoCloseable {
     } catch (Exception e) {
       LOG.debug("Stopping the vault watch failed", e);
     }
-    debouncer.close();
+    triggers.close();
     queue.close(shutdownMs);
     session.close();
     LOG.info("Stopped");
+  }
+
+  /** Vert.x only logs a taken port; the daemon must not run without its API, so check first. */
+  private static void requireFreePort(int port) {
+    if (port <= 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new ConfigurationException(
+          "port "
+              + port
+              + " on 127.0.0.1 is in use (another daemon?): stop it or choose another with"
+              + " --http-port or camel.server.port");
+    }
   }
 
   private static long number(Properties props, String key, long fallback) {

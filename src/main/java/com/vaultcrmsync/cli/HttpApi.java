@@ -6,6 +6,7 @@ import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.SyncQueue;
 import com.vaultcrmsync.sync.SyncRequest;
+import com.vaultcrmsync.sync.SyncUsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,7 +132,7 @@ public final class HttpApi {
       return error(exchange, 202, "the sync is still running; GET /api/reports/latest later");
     }
     String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-    if (cause.getClass().getSimpleName().equals("SyncUsageException")) {
+    if (cause instanceof SyncUsageException) {
       return error(exchange, 404, message);
     }
     LOG.warn("HTTP sync call failed: {}", message);

@@ -92,7 +92,7 @@ public final class ReportCommand implements Callable<Integer> {
         run.message() == null ? "" : " - " + run.message());
     out.printf(
         "  started %s, finished %s, %d API calls%n",
-        run.startedAt(), run.finishedAt(), report.api().calls());
+        ReviewItem.time(run.startedAt()), ReviewItem.time(run.finishedAt()), report.api().calls());
     StringBuilder totals = new StringBuilder("  ");
     for (Map.Entry<String, Integer> t : MarkdownReport.totals(report.totals())) {
       totals

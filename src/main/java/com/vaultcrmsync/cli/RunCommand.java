@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = "Run as a daemon: scheduled sync, vault watch and the local HTTP API.")
 public final class RunCommand implements Callable<Integer> {
   /** The daemon's routes, loaded on top of the configured ones. */
-  static final String DAEMON_ROUTES = "classpath:routes/daemon/*.camel.yaml";
+  static final String DAEMON_ROUTES = "classpath:routes-daemon/*.camel.yaml";
 
   @Spec CommandSpec spec;
 

@@ -125,13 +125,14 @@ public final class SyncCommand implements Callable<Integer> {
         try (var gateway = runtime.crm()) {
           runner.attach(
               new SyncEngine(
-                  vaultRoot,
-                  stateDir,
-                  new RecordMapper(camel, mappings),
-                  gateway,
-                  settings,
-                  Clock.systemUTC(),
-                  maxBytes),
+                      vaultRoot,
+                      stateDir,
+                      new RecordMapper(camel, mappings),
+                      gateway,
+                      settings,
+                      Clock.systemUTC(),
+                      maxBytes)
+                  .progress(ProgressReporter.forThisProcess()),
               reports.toAbsolutePath());
           RunReport report = run(camel.createProducerTemplate(), reports);
           summary(out, report, reports);

@@ -10,6 +10,7 @@ import com.vaultcrmsync.sync.SyncEngine;
 import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.SyncRunner;
 import com.vaultcrmsync.sync.SyncSettings;
+import com.vaultcrmsync.sync.SyncUsageException;
 import com.vaultcrmsync.vault.VaultScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class SyncSession implements SyncCall, AutoCloseable {
   private final SyncSettings settings;
   private final long maxNoteBytes;
   private final ProducerTemplate template;
+  private final ProgressReporter progress = ProgressReporter.forThisProcess();
 
   private SyncSession(
       CrmRuntime runtime, SyncRunner runner, Path vault, Path stateDir, Path reportDir) {
@@ -120,7 +122,8 @@ public final class SyncSession implements SyncCall, AutoCloseable {
     try (CamelCrmGateway gateway = runtime.crm()) {
       runner.attach(
           new SyncEngine(
-              vault, stateDir, mapper, gateway, settings, Clock.systemUTC(), maxNoteBytes),
+                  vault, stateDir, mapper, gateway, settings, Clock.systemUTC(), maxNoteBytes)
+              .progress(progress),
           reportDir);
       Map<String, Object> headers = new HashMap<>();
       headers.put("dryRun", request.dryRun());
@@ -138,6 +141,10 @@ public final class SyncSession implements SyncCall, AutoCloseable {
       Exchange done = template.request(uri, e -> e.getMessage().setHeaders(headers));
       if (done.getException() != null) {
         throw unwrap(done.getException());
+      }
+      String usage = done.getVariable(SyncRunner.USAGE_ERROR_VARIABLE, String.class);
+      if (usage != null) {
+        throw new SyncUsageException(usage);
       }
       return done.getVariable(SyncRunner.REPORT_VARIABLE, RunReport.class);
     }

@@ -74,9 +74,9 @@ public final class HtmlReport {
       h.append("<b>").append(escape(run.message())).append("</b> · ");
     }
     h.append("started ")
-        .append(escape(run.startedAt()))
+        .append(escape(ReviewItem.time(run.startedAt())))
         .append(" · finished ")
-        .append(escape(run.finishedAt()))
+        .append(escape(ReviewItem.time(run.finishedAt())))
         .append(" · ")
         .append(report.api().calls())
         .append(" API calls");
@@ -143,6 +143,9 @@ public final class HtmlReport {
         .append("</b>");
     if (note.crmId() != null) {
       h.append(" → <code>").append(escape(note.crmId())).append("</code>");
+    }
+    if (note.reason() != null) {
+      h.append(" (").append(escape(note.reason())).append(')');
     }
     h.append(" · account <b>").append(escape(note.action())).append("</b>");
     WriteBack wb = note.writeBack();

@@ -27,8 +27,8 @@ public final class MarkdownReport {
     if (run.message() != null) {
       md.append(" — ").append(text(run.message()));
     }
-    md.append("\n- Started: ").append(text(run.startedAt()));
-    md.append("\n- Finished: ").append(text(run.finishedAt()));
+    md.append("\n- Started: ").append(text(ReviewItem.time(run.startedAt())));
+    md.append("\n- Finished: ").append(text(ReviewItem.time(run.finishedAt())));
     md.append("\n- API calls: ").append(report.api().calls());
     Map<String, Integer> ops = report.api().byOperation();
     if (ops != null && !ops.isEmpty()) {
@@ -73,6 +73,9 @@ public final class MarkdownReport {
     md.append("- Match: ").append(text(note.match()));
     if (note.crmId() != null) {
       md.append(" → `").append(code(note.crmId())).append('`');
+    }
+    if (note.reason() != null) {
+      md.append(" (").append(text(note.reason())).append(')');
     }
     md.append("\n- Account: ").append(text(note.action())).append('\n');
     WriteBack wb = note.writeBack();

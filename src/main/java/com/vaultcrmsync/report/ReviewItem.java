@@ -4,6 +4,10 @@ import com.vaultcrmsync.report.RunReport.Conflict;
 import com.vaultcrmsync.report.RunReport.EntryReport;
 import com.vaultcrmsync.report.RunReport.NoteReport;
 import com.vaultcrmsync.report.RunReport.Problem;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +21,8 @@ import java.util.List;
  * @param why the report's own words
  */
 public record ReviewItem(String path, Integer line, String what, String why) {
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   /** {@code path:line}, {@code path} or {@code (run)}. */
   public String location() {
@@ -24,6 +30,21 @@ public record ReviewItem(String path, Integer line, String what, String why) {
       return "(run)";
     }
     return line == null ? path : path + ":" + line;
+  }
+
+  /**
+   * An ISO-8601 instant shown to the second in UTC ({@code 2026-01-15 09:30:12 UTC}); other text as
+   * it is.
+   */
+  public static String time(String iso) {
+    if (iso == null) {
+      return "";
+    }
+    try {
+      return SECONDS.format(Instant.parse(iso));
+    } catch (DateTimeParseException e) {
+      return iso;
+    }
   }
 
   /** Every review item of a report, in report order: the run's halt first, then per note. */

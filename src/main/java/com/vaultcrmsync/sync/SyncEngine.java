@@ -42,6 +42,7 @@ public final class SyncEngine {
   private final SyncSettings settings;
   private final Clock clock;
   private final VaultScanner scanner;
+  private volatile SyncProgress progress = SyncProgress.NONE;
 
   /**
    * @param vaultRoot the vault folder
@@ -66,6 +67,12 @@ public final class SyncEngine {
     this.scanner = new VaultScanner(maxNoteBytes);
   }
 
+  /** Reports the progress of the following runs to {@code listener} (e.g. a terminal display). */
+  public SyncEngine progress(SyncProgress listener) {
+    this.progress = listener == null ? SyncProgress.NONE : listener;
+    return this;
+  }
+
   /** The exit code of a report's outcome (design §5). */
   public static int exitCode(RunReport report) {
     return switch (report.run().outcome()) {
@@ -85,7 +92,8 @@ public final class SyncEngine {
     RunRecorder rec = new RunRecorder(request, started);
     String runId = UUID.randomUUID().toString();
     try (StateStore state =
-        request.dryRun() ? StateStore.readOnly(stateDir) : StateStore.open(stateDir)) {
+            request.dryRun() ? StateStore.readOnly(stateDir) : StateStore.open(stateDir);
+        ProgressScope ignored = new ProgressScope(progress)) {
       try {
         String message = new Run(request, state, rec, runId).execute();
         String outcome = message != null ? "halted" : rec.needsReview() ? "partial" : "ok";
@@ -146,7 +154,9 @@ public final class SyncEngine {
       links.forEach((account, path) -> accountByNote.put(path, account));
       List<NoteDigest> changed = new ArrayList<>();
       List<NoteState> touched = new ArrayList<>();
+      int read = 0;
       for (NoteFile f : scope) {
+        progress.update("reading notes", read++, scope.size());
         var known = Optional.ofNullable(index.get(f.relativePath()));
         VaultReader.Result result = reader.read(f, known, scoped);
         if (result instanceof VaultReader.Unchanged u) {
@@ -274,8 +284,11 @@ public final class SyncEngine {
               runId,
               request.dryRun(),
               today);
+      progress.update("writing to the CRM", 0, all.size());
       applier.applyCrm(all);
+      progress.update("writing notes", 0, all.size());
       applier.applyNotes(all);
+      progress.update("writing notes", all.size(), all.size());
       if (request.dryRun()) {
         return null;
       }
@@ -369,6 +382,14 @@ public final class SyncEngine {
       String path =
           new ScopeResolver(vaultRoot, state, mapper).resolve(request.key(), listing, links);
       return listing.notes().stream().filter(f -> f.relativePath().equals(path)).toList();
+    }
+  }
+
+  /** Tells the progress listener that the run ended, however it ended. */
+  private record ProgressScope(SyncProgress listener) implements AutoCloseable {
+    @Override
+    public void close() {
+      listener.finished();
     }
   }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,7 +151,7 @@ public final class SyncQueue implements AutoCloseable {
       notifyAll();
     }
     try {
-      worker.join(TimeUnit.MILLISECONDS.toMillis(timeoutMs));
+      worker.join(Math.max(1, timeoutMs));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

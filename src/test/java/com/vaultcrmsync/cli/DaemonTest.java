@@ -1,12 +1,14 @@
 package com.vaultcrmsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.SyncedNotes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -80,7 +82,8 @@ class DaemonTest {
             .withProperty("sync.schedule.cron", "0/2 * * * * ?")
             .withProperty("sync.pull.lookback-seconds", "0")
             .withProperty("vault.watch.poll-ms", "200")
-            .withProperty("vault.watch.debounce-ms", "300");
+            .withProperty("vault.watch.debounce-ms", "300")
+            .withProperty("report.vault-note.enabled", "true");
     daemon = Daemon.start(RunCommand.daemonFolders(base, vault, port));
     token = Files.readString(vault.resolve(".vault-crm-sync/api-token")).strip();
   }
@@ -106,6 +109,19 @@ class DaemonTest {
 
   @Test
   @Order(2)
+  void theMarkdownReportIsAlsoANoteInTheVaultThatTheSyncSkips() throws IOException {
+    Path folder = vault.resolve("vault-crm-sync reports");
+    assertThat(folder.resolve("vault-crm-sync report.md"))
+        .content()
+        .startsWith("---\ntype: vault-crm-sync-report\n")
+        .contains("## Needs review");
+    assertThat(folder.resolve(".vault-crm-sync-ignore")).exists();
+    RunReport latest = ReportWriter.read(vault.resolve(".vault-crm-sync/reports/latest.json"));
+    assertThat(latest.notes()).noneMatch(n -> n.path().startsWith("vault-crm-sync reports/"));
+  }
+
+  @Test
+  @Order(3)
   void theGeneratedTokenIsStoredForTheOwnerOnly() throws IOException {
     Path file = vault.resolve(".vault-crm-sync/api-token");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -115,7 +131,7 @@ class DaemonTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aSavedNoteUpdatesItsTaskWithinSeconds() throws IOException {
     Path note = vault.resolve("Globex.md");
     String text = Files.readString(note);
@@ -133,7 +149,7 @@ class DaemonTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aColleaguesActivityIsPulledByTheScheduledRun() {
     String account = accountId();
     org.insertAs(
@@ -156,7 +172,7 @@ class DaemonTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theOnDemandEndpointPullsAndAnswersWithTheRunReport() throws Exception {
     org.insertAs(
         "Dana Lee",
@@ -185,7 +201,20 @@ class DaemonTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
+  void theSyncsOwnWriteBackDoesNotTriggerAnotherSync() throws Exception {
+    assertThat(vault.resolve("Globex.md")).content().contains("On-demand pull check");
+    assertThat(new SyncedNotes(vault, vault.resolve(".vault-crm-sync")).unchanged("Globex.md"))
+        .isTrue();
+    long noteRuns = noteRuns();
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> noteRuns() == noteRuns);
+  }
+
+  @Test
+  @Order(8)
   void everyEndpointButHealthRefusesAMissingOrWrongToken() throws Exception {
     assertThat(post("/api/sync", null).statusCode()).isEqualTo(401);
     assertThat(post("/api/sync", token + "x").statusCode()).isEqualTo(401);
@@ -199,7 +228,19 @@ class DaemonTest {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
+  void anOversizedRequestBodyIsRefused() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sync"))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString("x".repeat(200_000)))
+            .build();
+    assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(413);
+  }
+
+  @Test
+  @Order(10)
   void unknownAccountsAndPathLikeKeysAnswer404WithAMessage() throws Exception {
     HttpResponse<String> unknown = post("/api/sync/accounts/" + encode("No Such Co"), token);
     assertThat(unknown.statusCode()).isEqualTo(404);
@@ -210,7 +251,16 @@ class DaemonTest {
   }
 
   @Test
-  @Order(8)
+  @Order(11)
+  void aSecondDaemonOnTheSamePortRefusesToStart() {
+    RuntimeOptions base = RuntimeOptions.of(dir.resolve("second"));
+    assertThatThrownBy(() -> Daemon.start(RunCommand.daemonFolders(base, vault, port)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("port " + port + " on 127.0.0.1 is in use");
+  }
+
+  @Test
+  @Order(12)
   void stopsCleanlyAndReleasesThePort() {
     daemon.close();
     assertThat(daemon.queue().busy()).isFalse();
@@ -225,6 +275,14 @@ class DaemonTest {
               }
             });
     daemon = null;
+  }
+
+  private static long noteRuns() throws IOException {
+    try (var files = Files.list(vault.resolve(".vault-crm-sync/reports"))) {
+      return files
+          .filter(p -> p.getFileName().toString().matches(".*-note(-\\d+)?\\.json"))
+          .count();
+    }
   }
 
   private static List<Map<String, Object>> tasks() {

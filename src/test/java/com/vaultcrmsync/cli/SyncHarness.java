@@ -108,8 +108,8 @@ final class SyncHarness implements AutoCloseable {
           files
               .filter(Files::isRegularFile)
               .filter(p -> p.toString().endsWith(".md"))
-              // Notes only: the Markdown run reports in the state folder are not notes.
-              .filter(p -> !vault.relativize(p).toString().startsWith("."))
+              // The Markdown run reports live in the state folder; they are not notes.
+              .filter(p -> !vault.relativize(p).startsWith(".vault-crm-sync"))
               .toList()) {
         out.put(
             vault.relativize(p) + "@" + Files.getLastModifiedTime(p).toMillis(),
