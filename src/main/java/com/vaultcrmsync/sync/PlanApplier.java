@@ -33,6 +33,9 @@ final class PlanApplier {
   /** Notes written between two state commits. */
   private static final int NOTES_PER_BATCH = 200;
 
+  /** Activity records per gateway call: whole collections of 200, a few at a time. */
+  private static final int UPSERT_SLICE = 2000;
+
   /** State rows per commit. */
   private static final int RECORDS_PER_COMMIT = 500;
 
@@ -199,7 +202,6 @@ final class PlanApplier {
   private void upsertActivities(List<NotePlan> plans) {
     String sObject = mappings.activity().sObject();
     String extField = mappings.activity().externalIdField();
-    List<Map<String, Object>> records = new ArrayList<>();
     List<Upsert> refs = new ArrayList<>();
     for (NotePlan p : plans) {
       RunRecorder.NoteRecord note = rec.note(p.path);
@@ -243,19 +245,29 @@ final class PlanApplier {
           }
           continue;
         }
-        Map<String, Object> m = new LinkedHashMap<>(e.entry().fields());
-        m.put("WhatId", p.accountId);
-        m.put(extField, key);
-        records.add(m);
         refs.add(new Upsert(p, e, key));
       }
     }
-    if (records.isEmpty()) {
+    if (refs.isEmpty()) {
       return;
     }
     budget.require(
-        ApiBudget.collectionCalls(records.size()), "upserting " + records.size() + " activities");
-    List<SaveResult> results = crm.upsert(sObject, extField, records);
+        ApiBudget.collectionCalls(refs.size()), "upserting " + refs.size() + " activities");
+    // Slices of whole collections: the same calls, but only one slice of payloads in memory.
+    for (int from = 0; from < refs.size(); from += UPSERT_SLICE) {
+      List<Upsert> slice = refs.subList(from, Math.min(refs.size(), from + UPSERT_SLICE));
+      List<Map<String, Object>> records = new ArrayList<>(slice.size());
+      for (Upsert u : slice) {
+        Map<String, Object> m = new LinkedHashMap<>(u.entry().entry().fields());
+        m.put("WhatId", u.plan().accountId);
+        m.put(extField, u.key());
+        records.add(m);
+      }
+      upserted(sObject, slice, crm.upsert(sObject, extField, records));
+    }
+  }
+
+  private void upserted(String sObject, List<Upsert> refs, List<SaveResult> results) {
     for (int i = 0; i < refs.size(); i++) {
       NotePlan p = refs.get(i).plan();
       NotePlan.EntryPlan e = refs.get(i).entry();

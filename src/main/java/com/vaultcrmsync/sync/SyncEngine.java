@@ -136,7 +136,10 @@ public final class SyncEngine {
       CrmPull pull = new CrmPull(crm, mapper.mappings());
       Map<String, String> links = state.links();
       int linkedBefore = links.size();
-      VaultListing listing = scanner.scan(vaultRoot);
+      boolean noteRun = request.mode() == SyncRequest.Mode.NOTE;
+      // A saved note's run reads that note only: its cost must not grow with the vault.
+      VaultListing listing =
+          noteRun ? scanner.scanNote(vaultRoot, request.key()) : scanner.scan(vaultRoot);
       for (ScanProblem p : listing.problems()) {
         RunRecorder.NoteRecord n = rec.note(p.relativePath());
         n.action = "skipped";
@@ -150,6 +153,10 @@ public final class SyncEngine {
       // The state index, read once: a no-op run asks the database nothing per note.
       Map<String, NoteState> index = new HashMap<>();
       state.notes().forEach(n -> index.put(n.path(), n));
+      if (noteRun) {
+        // Not listed, so taken as present as the state knows them (a note run removes nothing).
+        index.keySet().forEach(present::add);
+      }
       Map<String, String> accountByNote = new HashMap<>();
       links.forEach((account, path) -> accountByNote.put(path, account));
       List<NoteDigest> changed = new ArrayList<>();
