@@ -368,7 +368,7 @@ public final class SyncBenchmark {
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
     String output = read(out);
-    if (p.exitValue() > 1) {
+    if (p.exitValue() > 1 || !Files.exists(vault.resolve(".vault-crm-sync/reports/latest.json"))) {
       throw new IllegalStateException("sync exited " + p.exitValue() + ":\n" + output);
     }
     long before = 0;
