@@ -313,7 +313,7 @@ public final class SyncBenchmark {
               engineMs,
               (watching - started) / 1_000_000,
               property(config, "vault.watch.poll-ms", "1000"),
-              property(config, "vault.watch.debounce-ms", "1500")));
+              property(config, "vault.watch.debounce-ms", "1000")));
     } finally {
       p.destroy();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
