@@ -312,7 +312,7 @@ public final class SyncBenchmark {
                   + " %s ms",
               engineMs,
               (watching - started) / 1_000_000,
-              property(config, "vault.watch.poll-ms", "1000"),
+              property(config, "vault.watch.poll-ms", "500"),
               property(config, "vault.watch.debounce-ms", "1000")));
     } finally {
       p.destroy();
