@@ -198,4 +198,27 @@ class SyncSafetyEndToEndTest {
       assertThat(h.records("Task")).hasSize(8);
     }
   }
+
+  @Test
+  void recordsRefusedInsideACollectionAreReportedOneByOneAndTheRestIsApplied() throws Exception {
+    try (SyncHarness h = new SyncHarness(dir, "crm.retry.max-retries=0")) {
+      h.copySeed();
+      h.org.setFaults(new Faults(503, 0, null, 0, 0, 3), null);
+
+      assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(1);
+
+      RunReport report = h.report();
+      long failed =
+          report.notes().get(0).entries().stream().filter(e -> "failed".equals(e.action())).count();
+      assertThat(failed).isPositive();
+      assertThat(h.records("Task")).hasSize(8 - (int) failed);
+      assertThat(report.notes().get(0).errors())
+          .anySatisfy(e -> assertThat(e.message()).contains("UNABLE_TO_LOCK_ROW"));
+
+      h.org.clearFaults();
+      assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(0);
+      assertThat(h.records("Task")).hasSize(8);
+      assertThat(h.records("Account")).hasSize(1);
+    }
+  }
 }

@@ -1,0 +1,83 @@
+package com.vaultcrmsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaultcrmsync.crm.CamelCrmGateway;
+import com.vaultcrmsync.emulator.EmulatorOptions;
+import com.vaultcrmsync.mapping.MappingLoader;
+import com.vaultcrmsync.mapping.RecordMapper;
+import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.SyncEngine;
+import com.vaultcrmsync.sync.SyncRunner;
+import com.vaultcrmsync.sync.SyncSettings;
+import com.vaultcrmsync.vault.VaultScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proves the sync routes as other parts of the product call them: {@code direct:sync-note} syncs
+ * one note through the engine bean and {@code direct:write-report} writes its report files.
+ */
+class SyncRoutesTest {
+  @TempDir Path dir;
+
+  @Test
+  void syncNoteRouteSyncsOneNoteAndWritesTheReport() throws Exception {
+    try (SyncHarness h = new SyncHarness(dir)) {
+      h.copySeed();
+      h.write("Other.md", "---\ntype: customer\n---\n# Other\n");
+      SyncRunner runner = new SyncRunner();
+      RuntimeOptions options =
+          RuntimeOptions.of(h.vault.resolve(".vault-crm-sync"))
+              .withProperty("camel.component.salesforce.login-url", h.org.baseUrl())
+              .withProperty(
+                  "camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID)
+              .withProperty(
+                  "camel.component.salesforce.client-secret", EmulatorOptions.DEFAULT_CLIENT_SECRET)
+              .withProperty(
+                  "camel.component.salesforce.user-name", EmulatorOptions.DEFAULT_USERNAME)
+              .withProperty("camel.component.salesforce.password", EmulatorOptions.DEFAULT_PASSWORD)
+              .withBean("syncRunner", runner);
+      Path reports = dir.resolve("reports");
+      try (CrmRuntime runtime = CrmRuntime.start(options);
+          CamelCrmGateway crm = runtime.crm()) {
+        var camel = runtime.camelContext();
+        runner.attach(
+            new SyncEngine(
+                h.vault,
+                h.vault.resolve(".vault-crm-sync"),
+                new RecordMapper(camel, new MappingLoader(camel).loadDefaults()),
+                crm,
+                SyncSettings.defaults(),
+                Clock.systemUTC(),
+                VaultScanner.DEFAULT_MAX_NOTE_BYTES),
+            reports);
+
+        Exchange done =
+            camel
+                .createProducerTemplate()
+                .request(
+                    "direct:sync-note",
+                    e -> e.getMessage().setHeaders(Map.of("syncKey", "Microsoft.md")));
+
+        assertThat(done.getException()).isNull();
+        RunReport report = done.getVariable(SyncRunner.REPORT_VARIABLE, RunReport.class);
+        assertThat(report.run().mode()).isEqualTo("note");
+        assertThat(report.notes())
+            .extracting(RunReport.NoteReport::path)
+            .containsExactly("Microsoft.md");
+      }
+      assertThat(h.records("Account")).extracting(a -> a.get("Name")).containsExactly("Microsoft");
+      assertThat(reports.resolve("latest.json")).exists();
+      try (var files = Files.list(reports)) {
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .anyMatch(n -> n.matches("\\d{8}T\\d{6}Z-note\\.json"));
+      }
+    }
+  }
+}
