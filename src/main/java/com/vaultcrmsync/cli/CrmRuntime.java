@@ -9,6 +9,7 @@ import com.vaultcrmsync.crm.SecretMask;
 import com.vaultcrmsync.sync.SyncRunner;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
@@ -55,6 +56,8 @@ public final class CrmRuntime implements AutoCloseable {
   private static final Pattern PROPERTY_ERROR =
       Pattern.compile("Error configuring property: (\\S+) because (.*)");
 
+  private static final String ROUTES_PATTERN = "camel.main.routes-include-pattern";
+
   private final Main main;
   private final SalesforceConnector connector;
   private final ApiCallLedger ledger;
@@ -73,7 +76,14 @@ public final class CrmRuntime implements AutoCloseable {
     Main main = new Main();
     // Only our merged layers: no stray application.properties from the working directory.
     main.setDefaultPropertyPlaceholderLocation("false");
-    main.setInitialProperties(config.properties());
+    Properties initial = new Properties();
+    initial.putAll(config.properties());
+    String routes = initial.getProperty(ROUTES_PATTERN);
+    if (routes != null) {
+      initial.setProperty(
+          ROUTES_PATTERN, RouteLocations.expand(routes, CrmRuntime.class.getClassLoader()));
+    }
+    main.setInitialProperties(initial);
     main.bind("crmRetryPolicy", new CrmRetryPolicy());
     // The sync-* routes call this bean; a command that syncs binds its own and attaches an engine.
     main.bind("syncRunner", new SyncRunner());

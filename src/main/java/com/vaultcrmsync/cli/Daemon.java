@@ -53,7 +53,7 @@ public final class Daemon implements AutoCloseable {
    */
   public static Daemon start(SyncSession.Folders folders) {
     Properties props = ConfigurationLoader.load(folders.options()).properties();
-    Duration debounce = Duration.ofMillis(number(props, "vault.watch.debounce-ms", 1500));
+    Duration debounce = Duration.ofMillis(number(props, "vault.watch.debounce-ms", 1000));
     Duration syncWait = Duration.ofSeconds(number(props, "api.sync-wait-seconds", 900));
     long maxBody = number(props, "camel.server.max-body-size", 65536);
     long shutdownMs = 1000 * number(props, "camel.main.shutdown-timeout", 10);

@@ -43,6 +43,15 @@ final class AccountMatcher {
    *     is not a candidate)
    */
   Map<String, AccountMatch> match(List<NoteDigest> notes, Map<String, String> linked) {
+    return match(notes, linked, false);
+  }
+
+  /**
+   * Matches the unlinked notes; when the org is known to hold no Account at all (a first load), no
+   * query is sent and every note without an id is unmatched.
+   */
+  Map<String, AccountMatch> match(
+      List<NoteDigest> notes, Map<String, String> linked, boolean orgEmpty) {
     Map<String, AccountMatch> out = new LinkedHashMap<>();
     List<NoteDigest> byName = new ArrayList<>();
     for (NoteDigest n : notes) {
@@ -55,7 +64,8 @@ final class AccountMatcher {
         byName.add(n);
       }
     }
-    Map<String, Set<String>> idsByName = byName.isEmpty() ? Map.of() : lookup(names(byName));
+    Map<String, Set<String>> idsByName =
+        byName.isEmpty() || orgEmpty ? Map.of() : lookup(names(byName));
     Map<String, String> claimed = new HashMap<>(linked);
     for (NoteDigest n : byName) {
       out.put(n.path(), decide(n, idsByName, claimed));

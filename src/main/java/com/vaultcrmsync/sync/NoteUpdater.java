@@ -24,7 +24,8 @@ import java.util.Optional;
 final class NoteUpdater {
   private final Path vaultRoot;
   private final String idProperty;
-  private final NoteParser parser = new NoteParser();
+  // Notes are updated on several writer threads at once; a parser per thread keeps that safe.
+  private final ThreadLocal<NoteParser> parser = ThreadLocal.withInitial(NoteParser::new);
   private final NoteWriter writer = new NoteWriter();
 
   NoteUpdater(Path vaultRoot, String idProperty) {
@@ -83,7 +84,7 @@ final class NoteUpdater {
     if (!Fingerprint.of(bytes).equals(expectedHash)) {
       throw new NoteChangedException(file);
     }
-    Note note = parser.parse(path, bytes);
+    Note note = parser.get().parse(path, bytes);
     if (note.hasErrors()) {
       throw new NoteChangedException(file);
     }

@@ -13,6 +13,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +27,18 @@ import java.util.stream.Collectors;
  * reported and the rest applied. In a dry run nothing is written and the report says what would be.
  */
 final class PlanApplier {
+  /** Note writes in flight at once: each ends with fsyncs, which overlap well. */
+  private static final int NOTE_WRITERS = 4;
+
+  /** Notes written between two state commits. */
+  private static final int NOTES_PER_BATCH = 200;
+
+  /** Activity records per gateway call: whole collections of 200, a few at a time. */
+  private static final int UPSERT_SLICE = 2000;
+
+  /** State rows per commit. */
+  private static final int RECORDS_PER_COMMIT = 500;
+
   private final CrmGateway crm;
   private final StateStore state;
   private final ApiBudget budget;
@@ -58,10 +75,14 @@ final class PlanApplier {
 
   /** Applies the CRM side of every plan. */
   void applyCrm(List<NotePlan> plans) {
-    createAccounts(plans);
-    updateAccounts(plans);
-    upsertActivities(plans);
-    applyRemovals(plans);
+    state.batched(
+        RECORDS_PER_COMMIT,
+        () -> {
+          createAccounts(plans);
+          updateAccounts(plans);
+          upsertActivities(plans);
+          applyRemovals(plans);
+        });
   }
 
   private void createAccounts(List<NotePlan> plans) {
@@ -181,7 +202,6 @@ final class PlanApplier {
   private void upsertActivities(List<NotePlan> plans) {
     String sObject = mappings.activity().sObject();
     String extField = mappings.activity().externalIdField();
-    List<Map<String, Object>> records = new ArrayList<>();
     List<Upsert> refs = new ArrayList<>();
     for (NotePlan p : plans) {
       RunRecorder.NoteRecord note = rec.note(p.path);
@@ -225,19 +245,29 @@ final class PlanApplier {
           }
           continue;
         }
-        Map<String, Object> m = new LinkedHashMap<>(e.entry().fields());
-        m.put("WhatId", p.accountId);
-        m.put(extField, key);
-        records.add(m);
         refs.add(new Upsert(p, e, key));
       }
     }
-    if (records.isEmpty()) {
+    if (refs.isEmpty()) {
       return;
     }
     budget.require(
-        ApiBudget.collectionCalls(records.size()), "upserting " + records.size() + " activities");
-    List<SaveResult> results = crm.upsert(sObject, extField, records);
+        ApiBudget.collectionCalls(refs.size()), "upserting " + refs.size() + " activities");
+    // Slices of whole collections: the same calls, but only one slice of payloads in memory.
+    for (int from = 0; from < refs.size(); from += UPSERT_SLICE) {
+      List<Upsert> slice = refs.subList(from, Math.min(refs.size(), from + UPSERT_SLICE));
+      List<Map<String, Object>> records = new ArrayList<>(slice.size());
+      for (Upsert u : slice) {
+        Map<String, Object> m = new LinkedHashMap<>(u.entry().entry().fields());
+        m.put("WhatId", u.plan().accountId);
+        m.put(extField, u.key());
+        records.add(m);
+      }
+      upserted(sObject, slice, crm.upsert(sObject, extField, records));
+    }
+  }
+
+  private void upserted(String sObject, List<Upsert> refs, List<SaveResult> results) {
     for (int i = 0; i < refs.size(); i++) {
       NotePlan p = refs.get(i).plan();
       NotePlan.EntryPlan e = refs.get(i).entry();
@@ -332,97 +362,155 @@ final class PlanApplier {
 
   /** Writes the notes: id write-back, CRM lines, {@code last_contact}; then their state. */
   void applyNotes(List<NotePlan> plans) {
-    for (NotePlan p : plans) {
-      if (p.accountId == null && !(dryRun && p.accountAction == NotePlan.AccountAction.CREATE)) {
-        recordRead(p);
-        continue;
-      }
-      if (p.digest == null && p.crmLines.isEmpty() && p.vaultRemovals.isEmpty()) {
-        // Only state changed for this unchanged note: it is not read again.
-        continue;
-      }
-      RunRecorder.NoteRecord note = rec.note(p.path);
-      NoteState previous = state.note(p.path).orElse(null);
-      String expected =
-          p.digest != null
-              ? p.digest.contentHash()
-              : previous == null ? null : previous.contentHash();
-      if (expected == null) {
-        continue;
-      }
-      LocalDate newest = newest(p);
-      try {
-        NoteUpdater.Outcome o =
-            notes.update(
-                p.path,
-                expected,
-                p.writeId ? p.accountId : null,
-                p.crmLines,
-                p.vaultRemovals,
-                newest,
-                dryRun,
-                p.digest == null ? previous : stateOf(p.digest, previous));
-        if (o.written()) {
-          rec.notesWritten++;
+    ExecutorService writers = Executors.newFixedThreadPool(NOTE_WRITERS, NoteWriterThread::new);
+    try {
+      for (int i = 0; i < plans.size(); i += NOTES_PER_BATCH) {
+        List<NotePlan> batch = plans.subList(i, Math.min(plans.size(), i + NOTES_PER_BATCH));
+        List<Runnable> results = new ArrayList<>();
+        for (NotePlan p : batch) {
+          Runnable done = startNote(p, writers);
+          if (done != null) {
+            results.add(done);
+          }
         }
-        if (o.lastContactTo() != null) {
-          note.lastContact = new RunReport.Change(o.lastContactFrom(), o.lastContactTo());
-        }
-        if (o.idWritten()) {
-          note.idProperty = mappings.account().idProperty();
-        }
-        note.entriesAdded += o.added();
-        rec.entriesAdded += o.added();
-        for (NotePlan.CrmLinePlan l : p.crmLines) {
-          String key = ActivityState.crmKey(l.crmId());
-          note.entry(
-              null, key, l.crmId(), l.existing() == null ? "added" : "line-updated", l.reason());
-          if (!dryRun) {
-            String hash = Fingerprint.of(l.line());
-            state.putActivity(
-                new ActivityState(
-                    key,
-                    ActivityState.Origin.CRM,
-                    l.crmId(),
-                    p.accountId,
+        state.batched(RECORDS_PER_COMMIT, () -> results.forEach(Runnable::run));
+      }
+    } finally {
+      writers.shutdownNow();
+    }
+  }
+
+  /**
+   * Starts the update of one note on a writer thread (reading, splicing and the fsynced write are
+   * I/O-bound and independent per note) and returns what records its outcome, to be run on this
+   * thread in plan order; null when the note needs no update.
+   */
+  private Runnable startNote(NotePlan p, ExecutorService writers) {
+    if (p.accountId == null && !(dryRun && p.accountAction == NotePlan.AccountAction.CREATE)) {
+      return () -> recordRead(p);
+    }
+    if (p.digest == null && p.crmLines.isEmpty() && p.vaultRemovals.isEmpty()) {
+      // Only state changed for this unchanged note: it is not read again.
+      return null;
+    }
+    NoteState previous = state.note(p.path).orElse(null);
+    String expected =
+        p.digest != null
+            ? p.digest.contentHash()
+            : previous == null ? null : previous.contentHash();
+    if (expected == null) {
+      return null;
+    }
+    LocalDate newest = newest(p);
+    Future<NoteUpdater.Outcome> update =
+        writers.submit(
+            () ->
+                notes.update(
                     p.path,
-                    l.date(),
-                    hash,
-                    hash,
-                    null,
-                    null,
-                    false));
-            state.audit(
-                runId,
-                "vault",
-                l.existing() == null ? "add-entry" : "update-entry",
-                p.path,
-                l.existing() == null ? null : l.existing().lineHash(),
-                hash);
-          }
-        }
-        if (!dryRun) {
-          for (ActivityState a : p.vaultRemovals) {
-            state.removeActivity(a.key());
-            state.audit(runId, "vault", "remove-entry", p.path, a.lineHash(), null);
-          }
-        }
-        if (!dryRun && !p.failed && o.state() != null) {
-          if (o.written()) {
-            state.audit(runId, "vault", "write", p.path, expected, o.state().contentHash());
-          }
-          state.putNote(o.state());
-        }
-      } catch (NoteChangedException e) {
-        p.failed = true;
-        p.pullIncomplete |= !p.crmLines.isEmpty() || !p.vaultRemovals.isEmpty();
-        note.error("the note changed while the sync ran; it is synced again on the next run", null);
-      } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-        // IllegalStateException: the editor refused an edit that would not read back as intended.
-        p.failed = true;
-        p.pullIncomplete |= !p.crmLines.isEmpty() || !p.vaultRemovals.isEmpty();
-        note.error("cannot update the note: " + e.getMessage(), null);
+                    expected,
+                    p.writeId ? p.accountId : null,
+                    p.crmLines,
+                    p.vaultRemovals,
+                    newest,
+                    dryRun,
+                    p.digest == null ? previous : stateOf(p.digest, previous)));
+    return () -> noteDone(p, expected, update);
+  }
+
+  private void noteDone(NotePlan p, String expected, Future<NoteUpdater.Outcome> update) {
+    RunRecorder.NoteRecord note = rec.note(p.path);
+    try {
+      NoteUpdater.Outcome o = outcome(update);
+      if (o.written()) {
+        rec.notesWritten++;
       }
+      if (o.lastContactTo() != null) {
+        note.lastContact = new RunReport.Change(o.lastContactFrom(), o.lastContactTo());
+      }
+      if (o.idWritten()) {
+        note.idProperty = mappings.account().idProperty();
+      }
+      note.entriesAdded += o.added();
+      rec.entriesAdded += o.added();
+      for (NotePlan.CrmLinePlan l : p.crmLines) {
+        String key = ActivityState.crmKey(l.crmId());
+        note.entry(
+            null, key, l.crmId(), l.existing() == null ? "added" : "line-updated", l.reason());
+        if (!dryRun) {
+          String hash = Fingerprint.of(l.line());
+          state.putActivity(
+              new ActivityState(
+                  key,
+                  ActivityState.Origin.CRM,
+                  l.crmId(),
+                  p.accountId,
+                  p.path,
+                  l.date(),
+                  hash,
+                  hash,
+                  null,
+                  null,
+                  false));
+          state.audit(
+              runId,
+              "vault",
+              l.existing() == null ? "add-entry" : "update-entry",
+              p.path,
+              l.existing() == null ? null : l.existing().lineHash(),
+              hash);
+        }
+      }
+      if (!dryRun) {
+        for (ActivityState a : p.vaultRemovals) {
+          state.removeActivity(a.key());
+          state.audit(runId, "vault", "remove-entry", p.path, a.lineHash(), null);
+        }
+      }
+      if (!dryRun && !p.failed && o.state() != null) {
+        if (o.written()) {
+          state.audit(runId, "vault", "write", p.path, expected, o.state().contentHash());
+        }
+        state.putNote(o.state());
+      }
+    } catch (NoteChangedException e) {
+      p.failed = true;
+      p.pullIncomplete |= !p.crmLines.isEmpty() || !p.vaultRemovals.isEmpty();
+      note.error("the note changed while the sync ran; it is synced again on the next run", null);
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      // IllegalStateException: the editor refused an edit that would not read back as intended.
+      p.failed = true;
+      p.pullIncomplete |= !p.crmLines.isEmpty() || !p.vaultRemovals.isEmpty();
+      note.error("cannot update the note: " + e.getMessage(), null);
+    }
+  }
+
+  /** The note update's outcome, its own exceptions rethrown as they were. */
+  private static NoteUpdater.Outcome outcome(Future<NoteUpdater.Outcome> update)
+      throws IOException {
+    try {
+      return update.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing notes", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Daemon threads for note writes, so that a stuck write never keeps the JVM alive. */
+  private static final class NoteWriterThread extends Thread {
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    NoteWriterThread(Runnable r) {
+      super(r, "note-writer-" + COUNT.incrementAndGet());
+      setDaemon(true);
     }
   }
 

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /** SOQL literals built from untrusted text: nothing in a value can change the query around it. */
 public final class SoqlLiteral {
   private static final DateTimeFormatter DATETIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private SoqlLiteral() {}
 
@@ -37,7 +37,10 @@ public final class SoqlLiteral {
     return values.stream().map(SoqlLiteral::quote).collect(Collectors.joining(", ", "(", ")"));
   }
 
-  /** A datetime literal, whole seconds, UTC. */
+  /**
+   * A datetime literal in UTC with milliseconds (SystemModstamp's precision): whole seconds would
+   * make a watermark re-read everything written earlier in the same second.
+   */
   public static String datetime(Instant instant) {
     return DATETIME.format(instant);
   }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,9 @@ public final class StateStore implements AutoCloseable {
 
   private final Connection db;
   private final boolean readOnly;
+  private final Map<String, PreparedStatement> prepared = new HashMap<>();
+  private int commitEvery;
+  private int uncommitted;
 
   private StateStore(Connection db, boolean readOnly) {
     this.db = db;
@@ -300,6 +304,11 @@ public final class StateStore implements AutoCloseable {
 
   /** Runs several mutations as one transaction: all of them are kept, or none. */
   public void inTransaction(Runnable work) {
+    if (commitEvery > 0) {
+      // Inside batched(): the enclosing batch commits; a failure keeps what was done before.
+      work.run();
+      return;
+    }
     try {
       db.setAutoCommit(false);
       try {
@@ -316,9 +325,40 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs many mutations committing every {@code every} of them instead of one by one (a commit per
+   * row is what made a large first sync slow). Each mutation still describes a write that already
+   * succeeded, so a crash loses at most the last {@code every} state rows, which the next run
+   * recomputes (activity upserts are keyed, notes are re-read by hash); when {@code work} fails,
+   * what it did before is committed, as the row-by-row commits would have.
+   */
+  public void batched(int every, Runnable work) {
+    if (readOnly || commitEvery > 0) {
+      work.run();
+      return;
+    }
+    try {
+      db.setAutoCommit(false);
+      commitEvery = every;
+      try {
+        work.run();
+      } finally {
+        commitEvery = 0;
+        uncommitted = 0;
+        db.commit();
+        db.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StateException("state commit failed", e);
+    }
+  }
+
   @Override
   public void close() {
     try {
+      for (PreparedStatement ps : prepared.values()) {
+        ps.close();
+      }
       db.close();
     } catch (SQLException e) {
       throw new StateException("cannot close the state", e);
@@ -337,7 +377,8 @@ public final class StateStore implements AutoCloseable {
   }
 
   private <T> List<T> many(String sql, Row<T> row, Object... args) {
-    try (PreparedStatement ps = db.prepareStatement(sql)) {
+    try {
+      PreparedStatement ps = statement(sql);
       bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> out = new ArrayList<>();
@@ -355,12 +396,27 @@ public final class StateStore implements AutoCloseable {
     if (readOnly) {
       throw new IllegalStateException("the state is read-only in a dry run");
     }
-    try (PreparedStatement ps = db.prepareStatement(sql)) {
+    try {
+      PreparedStatement ps = statement(sql);
       bind(ps, args);
       ps.executeUpdate();
+      if (commitEvery > 0 && ++uncommitted >= commitEvery) {
+        db.commit();
+        uncommitted = 0;
+      }
     } catch (SQLException e) {
       throw new StateException("state update failed", e);
     }
+  }
+
+  /** Statements are prepared once per connection: the same few run for every note and record. */
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement ps = prepared.get(sql);
+    if (ps == null) {
+      ps = db.prepareStatement(sql);
+      prepared.put(sql, ps);
+    }
+    return ps;
   }
 
   private static void bind(PreparedStatement ps, Object... args) throws SQLException {

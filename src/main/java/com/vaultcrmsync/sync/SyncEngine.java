@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -137,9 +138,13 @@ public final class SyncEngine {
     /** Returns the halt message, or null when the run finished. */
     String execute() throws IOException {
       ApiBudget budget = new ApiBudget(crm, settings);
+      CrmPull pull = new CrmPull(crm, mapper.mappings());
       Map<String, String> links = state.links();
       int linkedBefore = links.size();
-      VaultListing listing = scanner.scan(vaultRoot);
+      boolean noteRun = request.mode() == SyncRequest.Mode.NOTE;
+      // A saved note's run reads that note only: its cost must not grow with the vault.
+      VaultListing listing =
+          noteRun ? scanner.scanNote(vaultRoot, request.key()) : scanner.scan(vaultRoot);
       if (!request.dryRun() && !listing.staleTemps().isEmpty()) {
         // Left by a writer that was killed mid-write; under the lock no writer can still own one.
         int removed = NoteWriter.removeStaleTemps(listing.staleTemps());
@@ -155,16 +160,25 @@ public final class SyncEngine {
       List<NoteFile> scope = scope(listing, links);
       boolean scoped = request.mode() != SyncRequest.Mode.FULL;
 
+      // The state index, read once: a no-op run asks the database nothing per note.
+      Map<String, NoteState> index = new HashMap<>();
+      state.notes().forEach(n -> index.put(n.path(), n));
+      if (noteRun) {
+        // Not listed, so taken as present as the state knows them (a note run removes nothing).
+        index.keySet().forEach(present::add);
+      }
+      Map<String, String> accountByNote = new HashMap<>();
+      links.forEach((account, path) -> accountByNote.put(path, account));
       List<NoteDigest> changed = new ArrayList<>();
       List<NoteState> touched = new ArrayList<>();
       int read = 0;
       for (NoteFile f : scope) {
         progress.update("reading notes", read++, scope.size());
-        var known = state.note(f.relativePath());
+        var known = Optional.ofNullable(index.get(f.relativePath()));
         VaultReader.Result result = reader.read(f, known, scoped);
         if (result instanceof VaultReader.Unchanged u) {
           if (u.known().selected()) {
-            unchangedNote(u.known());
+            unchangedNote(u.known(), accountByNote.get(u.known().path()));
           }
           if (u.touched()) {
             NoteState k = u.known();
@@ -192,11 +206,22 @@ public final class SyncEngine {
       }
 
       LOG.info(
-          "Vault: {} notes listed, {} changed or new ({} ms)",
+          "Read the vault: {} notes listed, {} parsed, {} read whose content had not changed ({} ms)",
           scope.size(),
-          changed.size(),
+          reader.parsed(),
+          reader.hashed() - reader.parsed(),
           clock.millis() - rec.startedMillis());
-      Map<String, AccountMatch> matches = identify(changed, links, budget);
+      Instant watermark = state.watermark().orElse(null);
+      Instant pullStart = clock.instant();
+      Instant seed = null;
+      boolean orgEmpty = false;
+      if (!scoped && watermark == null) {
+        budget.require(1, "reading the first watermark");
+        seed = pull.newestAccountStamp();
+        // No Account at all (a first load into an empty org): no note can match by name.
+        orgEmpty = seed == null;
+      }
+      Map<String, AccountMatch> matches = identify(changed, links, budget, orgEmpty);
       Map<String, String> allLinks = new LinkedHashMap<>(links);
       allLinks.values().removeIf(p -> !present.contains(p));
       Set<String> newlyLinked = new HashSet<>();
@@ -211,10 +236,7 @@ public final class SyncEngine {
         }
       }
 
-      CrmPull pull = new CrmPull(crm, mapper.mappings());
       CrmPull.Result pulled = new CrmPull.Result();
-      Instant watermark = state.watermark().orElse(null);
-      Instant seed = null;
       if (scoped) {
         List<String> ids =
             changed.stream()
@@ -234,8 +256,6 @@ public final class SyncEngine {
           pull.forAccounts(newlyLinked, false, pulled);
         }
       } else {
-        budget.require(1, "reading the first watermark");
-        seed = pull.newestAccountStamp();
         if (!allLinks.isEmpty()) {
           budget.require(2, "reading the activities of linked accounts");
           pull.forAccounts(allLinks.keySet(), false, pulled);
@@ -253,12 +273,14 @@ public final class SyncEngine {
         plans.put(d.path(), planner.planNote(d, matches.get(d.path()), link, pulled));
       }
       Set<String> readPaths = new HashSet<>(plans.keySet());
+      Map<String, String> notesLinked = new HashMap<>();
+      allLinks.forEach((account, path) -> notesLinked.put(path, account));
       planner.planPulled(
           pulled,
           allLinks,
           path ->
               plans.computeIfAbsent(
-                  path, p -> present.contains(p) ? unchangedPlan(p, allLinks) : null));
+                  path, p -> present.contains(p) ? unchangedPlan(p, notesLinked) : null));
       List<AccountLink> accountChanges = planner.pulledAccounts(pulled, readPaths);
 
       List<NotePlan> all = new ArrayList<>(plans.values());
@@ -287,22 +309,24 @@ public final class SyncEngine {
       if (request.dryRun()) {
         return null;
       }
-      touched.forEach(state::putNote);
-      accountChanges.forEach(state::putLink);
-      for (NoteState gone : state.notes()) {
-        if (!present.contains(gone.path()) && !scoped) {
-          vanished(gone, links);
-          state.removeNote(gone.path());
-        }
-      }
+      state.batched(
+          500,
+          () -> {
+            touched.forEach(state::putNote);
+            accountChanges.forEach(state::putLink);
+            for (NoteState gone : index.values()) {
+              if (!present.contains(gone.path()) && !scoped) {
+                vanished(gone, links);
+                state.removeNote(gone.path());
+              }
+            }
+          });
       if (!scoped && all.stream().noneMatch(p -> p.pullIncomplete)) {
-        Instant next = latest(latest(watermark, pulled.newestStamp), seed);
-        if (next == null) {
-          // An empty org has no stamp to start from: take the newest one after this run's writes;
-          // the lookback covers what others changed while it ran.
-          budget.require(1, "reading the first watermark");
-          next = pull.newestAccountStamp();
-        }
+        // Past a quiet spell the watermark still moves to when this pull began, so that the next
+        // run does not read the lookback window before the newest change again and again (the
+        // lookback covers clock skew and late commits around that instant, as around any other).
+        // An empty org thus starts from this run's start, with no extra call after the writes.
+        Instant next = latest(latest(latest(watermark, pulled.newestStamp), seed), pullStart);
         if (next != null && !next.equals(watermark)) {
           state.putWatermark(next);
           state.audit(
@@ -313,7 +337,7 @@ public final class SyncEngine {
     }
 
     private Map<String, AccountMatch> identify(
-        List<NoteDigest> changed, Map<String, String> links, ApiBudget budget) {
+        List<NoteDigest> changed, Map<String, String> links, ApiBudget budget, boolean orgEmpty) {
       Map<String, AccountMatch> matches = new HashMap<>();
       List<NoteDigest> unlinked = new ArrayList<>();
       for (NoteDigest d : changed) {
@@ -332,19 +356,18 @@ public final class SyncEngine {
         boolean needsQuery =
             unlinked.stream()
                 .anyMatch(d -> d.idValue() == null || !SalesforceId.isId(d.idValue().strip()));
-        if (needsQuery) {
+        if (needsQuery && !orgEmpty) {
           budget.require(1, "matching notes to accounts");
         }
         Map<String, String> others = new HashMap<>(links);
         matches.putAll(
-            new AccountMatcher(crm, mapper.mappings().account()).match(unlinked, others));
+            new AccountMatcher(crm, mapper.mappings().account()).match(unlinked, others, orgEmpty));
       }
       return matches;
     }
 
-    private void unchangedNote(NoteState known) {
+    private void unchangedNote(NoteState known, String accountId) {
       rec.notesSeen++;
-      String accountId = state.linkByNote(known.path()).map(AccountLink::accountId).orElse(null);
       if (accountId == null) {
         return;
       }
@@ -388,14 +411,9 @@ public final class SyncEngine {
       }
     }
 
-    private NotePlan unchangedPlan(String path, Map<String, String> links) {
+    private NotePlan unchangedPlan(String path, Map<String, String> accountByNote) {
       NoteState known = state.note(path).orElse(null);
-      String accountId =
-          links.entrySet().stream()
-              .filter(e -> e.getValue().equals(path))
-              .map(Map.Entry::getKey)
-              .findFirst()
-              .orElse(null);
+      String accountId = accountByNote.get(path);
       if (known == null || accountId == null) {
         return null;
       }

@@ -24,7 +24,9 @@ public final class SyncedNotes {
     if (!file.startsWith(vault) || !Files.isRegularFile(file)) {
       return false;
     }
-    try (StateStore state = StateStore.open(stateDir)) {
+    // Read-only: no schema statements on open and nothing to write back on close, which made this
+    // check cost seconds on a large state before every note sync of the daemon.
+    try (StateStore state = StateStore.readOnly(stateDir)) {
       String hash = Fingerprint.of(Files.readAllBytes(file));
       return state.note(relativePath).map(n -> n.contentHash().equals(hash)).orElse(false);
     } catch (IOException | StateException e) {

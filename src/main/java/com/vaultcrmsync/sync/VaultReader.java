@@ -22,6 +22,8 @@ import java.util.Optional;
 final class VaultReader {
   private final NoteParser parser = new NoteParser();
   private final RecordMapper mapper;
+  private int hashed;
+  private int parsed;
 
   VaultReader(RecordMapper mapper) {
     this.mapper = mapper;
@@ -51,11 +53,13 @@ final class VaultReader {
       return new Unchanged(known.get(), false, file.size(), mtime);
     }
     byte[] bytes = Files.readAllBytes(file.path());
+    hashed++;
     String hash = Fingerprint.of(bytes);
     if (!force && known.isPresent() && known.get().contentHash().equals(hash)) {
       return new Unchanged(known.get(), true, bytes.length, mtime);
     }
     Note note = parser.parse(file.relativePath(), bytes);
+    parsed++;
     if (note.hasErrors()) {
       return new Broken(
           file.relativePath(),
@@ -129,6 +133,16 @@ final class VaultReader {
 
   private static String shortened(String value) {
     return value.length() <= 60 ? value : value.substring(0, 60) + "...";
+  }
+
+  /** Notes whose bytes were read and hashed so far (size or mtime changed, or forced). */
+  int hashed() {
+    return hashed;
+  }
+
+  /** Notes parsed so far (content changed, or forced). */
+  int parsed() {
+    return parsed;
   }
 
   NoteDigest digest(Note note, long size, long mtime, String hash, List<String> aliases) {

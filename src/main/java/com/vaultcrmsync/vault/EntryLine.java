@@ -120,7 +120,9 @@ public final class EntryLine {
 
   /** Keeps text from being read as a via part or a CRM block id. */
   private static String safe(String s) {
-    return s.replace("(via ", "(via: ").replace("^sf-", "^ sf-");
+    String t = s.replace("(via ", "(via: ").replace("^sf-", "^ sf-");
+    // A part ending in "(via" would open a via part with whatever the next part brings.
+    return t.endsWith("(via") ? t + ":" : t;
   }
 
   private static ContextEntry read(String line) {

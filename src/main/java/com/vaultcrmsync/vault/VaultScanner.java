@@ -3,6 +3,7 @@ package com.vaultcrmsync.vault;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -100,6 +101,51 @@ public final class VaultScanner {
     problems.sort(Comparator.comparing(ScanProblem::relativePath));
     temps.sort(Comparator.naturalOrder());
     return new VaultListing(root, notes, problems, temps);
+  }
+
+  /**
+   * The listing {@link #scan} would give for one note only, without walking the vault: the note at
+   * {@code relativePath} when it exists and the scan would list it (no dot-folder or ignored folder
+   * on its way, a regular {@code .md} file within the size cap), else an empty listing or its
+   * problem. Used by note-scoped runs (the daemon's saved note), whose cost must not grow with the
+   * vault.
+   */
+  public VaultListing scanNote(Path vaultRoot, String relativePath) throws IOException {
+    Path root = vaultRoot.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new IOException("vault folder not found: " + root);
+    }
+    Path file = root.resolve(relativePath.replace('\\', '/')).normalize();
+    List<NoteFile> notes = new ArrayList<>();
+    List<ScanProblem> problems = new ArrayList<>();
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    if (file.startsWith(root) && !file.equals(root) && !name.startsWith(".") && isNote(name)) {
+      boolean listed = true;
+      for (Path dir = file.getParent(); !dir.equals(root); dir = dir.getParent()) {
+        if (isHidden(dir) || Files.exists(dir.resolve(IGNORE_MARKER))) {
+          listed = false;
+        }
+      }
+      if (listed && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        BasicFileAttributes attrs =
+            Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isSymbolicLink()) {
+          problems.add(
+              new ScanProblem(
+                  relative(root, file), "symbolic link: not followed, the note is not synced"));
+        } else if (attrs.isRegularFile() && attrs.size() > maxNoteBytes) {
+          problems.add(
+              new ScanProblem(
+                  relative(root, file),
+                  "too large: " + attrs.size() + " bytes, the limit is " + maxNoteBytes));
+        } else if (attrs.isRegularFile()) {
+          notes.add(
+              new NoteFile(
+                  relative(root, file), file, attrs.size(), attrs.lastModifiedTime().toInstant()));
+        }
+      }
+    }
+    return new VaultListing(root, notes, problems, List.of());
   }
 
   private static boolean isHidden(Path p) {

@@ -96,4 +96,37 @@ class StateStoreTest {
       assertThat(s.watermark()).isEmpty();
     }
   }
+
+  @Test
+  void aBatchThatFailsKeepsWhatItDidBeforeTheFailureAsRowByRowCommitsWould() {
+    try (StateStore s = StateStore.open(dir)) {
+      assertThatThrownBy(
+              () ->
+                  s.batched(
+                      2,
+                      () -> {
+                        for (int i = 0; i < 5; i++) {
+                          s.putNote(
+                              new NoteState("n" + i + ".md", i, i, "h" + i, true, "N", List.of()));
+                        }
+                        throw new IllegalStateException("boom");
+                      }))
+          .hasMessage("boom");
+    }
+    try (StateStore s = StateStore.open(dir)) {
+      assertThat(s.notes())
+          .extracting(NoteState::path)
+          .containsExactly("n0.md", "n1.md", "n2.md", "n3.md", "n4.md");
+      s.batched(
+          500,
+          () -> {
+            s.putWatermark(Instant.parse("2026-01-01T00:00:00Z"));
+            s.inTransaction(() -> s.removeNote("n0.md"));
+          });
+    }
+    try (StateStore s = StateStore.open(dir)) {
+      assertThat(s.watermark()).contains(Instant.parse("2026-01-01T00:00:00Z"));
+      assertThat(s.notes()).hasSize(4);
+    }
+  }
 }

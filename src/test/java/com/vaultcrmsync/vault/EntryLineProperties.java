@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -46,6 +47,16 @@ class EntryLineProperties {
   @Provide
   Arbitrary<String> crmIds() {
     return Arbitraries.strings().alpha().numeric().ofLength(18).injectNull(0.5);
+  }
+
+  @Example
+  void aSubjectEndingInAnOpenViaDoesNotSwallowTheSummary() {
+    String line = EntryLine.text(LocalDate.of(2026, 1, 15), "(via", ")", null, null);
+
+    ContextEntry read = RecentContextParser.entry(line, 1, 0, line.length(), new ArrayList<>());
+    assertThat(read.text()).isEqualTo("(via:");
+    assertThat(read.summary()).isEqualTo(")");
+    assertThat(read.via()).isNull();
   }
 
   @Property(tries = 1000)
