@@ -1,34 +1,33 @@
 package com.vaultcrmsync.emulator;
 
+import com.vaultcrmsync.emulator.soql.SoqlPages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Open query cursors behind {@code nextRecordsUrl}: the full result of a query kept until it is
- * read to the end or left unread for 15 minutes (Salesforce's inactivity timeout). At most 1,000
- * are kept; the least recently used goes first.
+ * Open query cursors behind {@code nextRecordsUrl}: the result of a query (its matched records in
+ * result order; rows are built per page, see {@link SoqlPages}) kept until it is read to the end or
+ * left unread for 15 minutes (Salesforce's inactivity timeout). At most 1,000 are kept; the least
+ * recently used goes first.
  */
 final class QueryCursors {
 
   static final Duration IDLE_TIMEOUT = Duration.ofMinutes(15);
   private static final int MAX_OPEN = 1000;
 
-  /** An open result: its rows, the queried object and when it was last read. */
+  /** An open result: its pages, the batch size and when it was last read. */
   static final class Cursor {
-    final List<Map<String, Object>> rows;
-    final String objectName;
+    final SoqlPages pages;
     final int batchSize;
     volatile Instant lastUsed;
 
-    Cursor(List<Map<String, Object>> rows, String objectName, int batchSize, Instant now) {
-      this.rows = rows;
-      this.objectName = objectName;
+    Cursor(SoqlPages pages, int batchSize, Instant now) {
+      this.pages = pages;
       this.batchSize = batchSize;
       this.lastUsed = now;
     }
@@ -43,10 +42,10 @@ final class QueryCursors {
   }
 
   /** Opens a cursor and returns its locator id ({@code 01g…}). */
-  String open(List<Map<String, Object>> rows, String objectName, int batchSize) {
+  String open(SoqlPages pages, int batchSize) {
     evict();
     String id = SalesforceId.generate("01g", sequence.getAndIncrement());
-    open.put(id, new Cursor(rows, objectName, batchSize, clock.instant()));
+    open.put(id, new Cursor(pages, batchSize, clock.instant()));
     return id;
   }
 

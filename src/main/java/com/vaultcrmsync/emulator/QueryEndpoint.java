@@ -2,7 +2,7 @@ package com.vaultcrmsync.emulator;
 
 import com.vaultcrmsync.emulator.soql.SoqlEngine;
 import com.vaultcrmsync.emulator.soql.SoqlException;
-import com.vaultcrmsync.emulator.soql.SoqlResult;
+import com.vaultcrmsync.emulator.soql.SoqlPages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * {@code query}, {@code queryAll} and {@code queryMore} ({@code query/01g…-2000}): runs SOQL
  * through the engine, pages the rows by the {@code Sforce-Query-Options: batchSize=N} header
- * (default and maximum 2,000, minimum 200) and keeps the rest behind {@code nextRecordsUrl}.
+ * (default and maximum 2,000, minimum 200) and keeps the rest behind {@code nextRecordsUrl}. Rows
+ * are built per page ({@link SoqlPages}), under the store's read lock so a page never shows half of
+ * a commit.
  */
 final class QueryEndpoint {
 
@@ -37,58 +39,55 @@ final class QueryEndpoint {
     if (soql == null || soql.isBlank()) {
       throw ApiException.badRequest("MALFORMED_QUERY", "A query string has to be specified");
     }
-    SoqlResult result;
+    SoqlPages pages;
     try {
-      result = store.read(() -> engine.execute(soql, includeDeleted));
+      pages = store.read(() -> engine.open(soql, includeDeleted));
     } catch (SoqlException e) {
       throw ApiException.badRequest(e.errorCode(), e.getMessage());
     }
     int batch = batchSize(c);
-    List<Map<String, Object>> rows = result.rows();
-    if (rows.size() <= batch) {
-      return ApiReply.ok(
-          page(c, result.totalSize(), rows, 0, rows.size(), result.objectName(), null));
+    if (pages.size() <= batch) {
+      return ApiReply.ok(page(c, pages, 0, pages.size(), null));
     }
-    String locator = cursors.open(rows, result.objectName(), batch);
-    return ApiReply.ok(page(c, result.totalSize(), rows, 0, batch, result.objectName(), locator));
+    String locator = cursors.open(pages, batch);
+    return ApiReply.ok(page(c, pages, 0, batch, locator));
   }
 
   ApiReply more(CallContext c, String locatorSegment) throws ApiException {
     Matcher m = LOCATOR.matcher(locatorSegment);
     QueryCursors.Cursor cursor = m.matches() ? cursors.get(m.group(1)) : null;
     int offset = cursor == null ? -1 : Integer.parseInt(m.group(2));
-    if (cursor == null || offset > cursor.rows.size()) {
+    if (cursor == null || offset > cursor.pages.size()) {
       throw ApiException.badRequest("INVALID_QUERY_LOCATOR", "invalid query locator");
     }
     String header = c.request().header("Sforce-Query-Options");
     int batch = header == null ? cursor.batchSize : batchSize(c);
-    int end = Math.min(cursor.rows.size(), offset + batch);
+    int end = Math.min(cursor.pages.size(), offset + batch);
     String locator = m.group(1);
-    if (end >= cursor.rows.size()) {
+    if (end >= cursor.pages.size()) {
       cursors.close(locator);
       locator = null;
     }
-    return ApiReply.ok(
-        page(c, cursor.rows.size(), cursor.rows, offset, end, cursor.objectName, locator));
+    return ApiReply.ok(page(c, cursor.pages, offset, end, locator));
   }
 
-  private static Map<String, Object> page(
-      CallContext c,
-      int totalSize,
-      List<Map<String, Object>> rows,
-      int from,
-      int to,
-      String objectName,
-      String locator) {
+  private Map<String, Object> page(CallContext c, SoqlPages pages, int from, int to, String locator)
+      throws ApiException {
+    List<Map<String, Object>> rows;
+    try {
+      rows = store.read(() -> pages.rows(from, to));
+    } catch (SoqlException e) {
+      throw ApiException.badRequest(e.errorCode(), e.getMessage());
+    }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("totalSize", totalSize);
+    out.put("totalSize", pages.totalSize());
     out.put("done", locator == null);
     if (locator != null) {
       out.put("nextRecordsUrl", c.dataPath() + "/query/" + locator + "-" + to);
     }
-    List<Map<String, Object>> records = new ArrayList<>(to - from);
-    for (int i = from; i < to; i++) {
-      records.add(RecordJson.row(rows.get(i), objectName, c.version()));
+    List<Map<String, Object>> records = new ArrayList<>(rows.size());
+    for (Map<String, Object> row : rows) {
+      records.add(RecordJson.row(row, pages.objectName(), c.version()));
     }
     out.put("records", records);
     return out;

@@ -27,6 +27,25 @@ final class StandardObjects {
   /** Task statuses that close a task (TaskStatus.IsClosed). */
   static final List<String> CLOSED_TASK_STATUSES = List.of("Completed");
 
+  /**
+   * What an activity's polymorphic {@code WhatId} may point at, as Salesforce's describe lists it
+   * (a subset, alphabetical, Account first). The emulator stores only Accounts among them, so an id
+   * of any other type is refused as of an unknown object ({@code MALFORMED_ID}); SOQL reads {@code
+   * What} through the {@code Name} entity ({@code What.Name}, {@code What.Type}, {@code What.Id}).
+   */
+  static final String[] WHAT_TARGETS = {
+    "Account",
+    "Asset",
+    "Campaign",
+    "Case",
+    "Contract",
+    "Opportunity",
+    "Order",
+    "Product2",
+    "Quote",
+    "Solution"
+  };
+
   private StandardObjects() {}
 
   static List<ObjectDef> all() {
@@ -207,7 +226,7 @@ final class StandardObjects {
     f.add(
         FieldDef.of("WhatId", REFERENCE)
             .label("Related To ID")
-            .references("What", "Account")
+            .references("What", WHAT_TARGETS)
             .build());
   }
 

@@ -49,8 +49,15 @@ class DiscoveryAndControlsTest extends EmulatorFixture {
     assertThat(key.get("custom").asBoolean()).isTrue();
     assertThat(key.get("length").asInt()).isEqualTo(255);
     JsonNode what = field(task, "WhatId");
-    assertThat(what.get("referenceTo").toString()).isEqualTo("[\"Account\"]");
+    assertThat(what.get("referenceTo"))
+        .extracting(JsonNode::asText)
+        .startsWith("Account")
+        .contains("Opportunity", "Case", "Contract", "Campaign")
+        .isSorted();
     assertThat(what.get("relationshipName").asText()).isEqualTo("What");
+    assertThat(what.get("polymorphicForeignKey").asBoolean()).isTrue();
+    JsonNode event = http.get(V + "/sobjects/Event/describe").json();
+    assertThat(field(event, "WhatId").get("referenceTo")).isEqualTo(what.get("referenceTo"));
     JsonNode closed = field(task, "IsClosed");
     assertThat(closed.get("createable").asBoolean()).isFalse();
     assertThat(closed.get("updateable").asBoolean()).isFalse();

@@ -58,6 +58,54 @@ class QueryEndpointTest extends EmulatorFixture {
   }
 
   @Test
+  void polymorphicWhatGivesTheParentsTypeAndName() {
+    tasks(1);
+    EmulatorHttp.Reply r =
+        http.get(V + "/query?q=" + q("SELECT What.Type, What.Name, What.Id FROM Task"));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("records").get(0).get("What").toString())
+        .isEqualTo(
+            "{\"attributes\":{\"type\":\"Account\",\"url\":\"/services/data/v56.0/sobjects/Account/"
+                + account
+                + "\"},\"Type\":\"Account\",\"Name\":\"Acme\",\"Id\":\""
+                + account
+                + "\"}");
+  }
+
+  @Test
+  void polymorphicWhatRefusesFieldsOutsideTheNameEntityAsSalesforceDoes() {
+    EmulatorHttp.Reply r = http.get(V + "/query?q=" + q("SELECT What.Industry FROM Task"));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().get(0).get("errorCode").asText()).isEqualTo("INVALID_FIELD");
+    assertThat(r.json().get(0).get("message").asText())
+        .contains("No such column 'Industry' on entity 'Name'");
+  }
+
+  @Test
+  void laterPagesShowTheRecordsAsTheyWereWhenTheQueryRan() {
+    tasks(450);
+    String soql = q("SELECT Id, Subject, What.Name FROM Task ORDER BY Vault_Key__c DESC");
+    EmulatorHttp.Reply first =
+        http.get(V + "/query?q=" + soql, "Sforce-Query-Options", "batchSize=200");
+    String last =
+        emulator.org().store().scan("Task").findFirst().orElseThrow().get("Id").toString();
+    assertThat(
+            http.call("PATCH", V + "/sobjects/Task/" + last, "{\"Subject\":\"changed\"}").status())
+        .isEqualTo(204);
+    http.call("DELETE", V + "/sobjects/Task/" + last, null);
+    String next = first.json().get("nextRecordsUrl").asText();
+    EmulatorHttp.Reply second = http.get(next);
+    EmulatorHttp.Reply third = http.get(second.json().get("nextRecordsUrl").asText());
+    var tail = third.json().get("records");
+    assertThat(third.json().get("totalSize").asInt()).isEqualTo(450);
+    assertThat(tail.size()).isEqualTo(50);
+    assertThat(tail.get(49).get("Id").asText()).isEqualTo(last);
+    assertThat(tail.get(49).get("Subject").asText()).isEqualTo("T0");
+    assertThat(tail.get(49).get("What").get("Name").asText()).isEqualTo("Acme");
+    assertThat(http.get(V + "/query?q=" + soql).json().get("totalSize").asInt()).isEqualTo(449);
+  }
+
+  @Test
   void plusEncodedSpacesAndCountQueriesWork() {
     tasks(3);
     EmulatorHttp.Reply r = http.get(V + "/query?q=SELECT+COUNT()+FROM+Task");

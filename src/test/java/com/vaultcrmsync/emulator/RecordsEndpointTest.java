@@ -186,6 +186,12 @@ class RecordsEndpointTest {
         "[\"WhatId\"]");
     assertError(
         http.call(
+            "POST", V + "/sobjects/Task", "{\"Subject\":\"x\",\"WhatId\":\"006000000000001\"}"),
+        "MALFORMED_ID",
+        "Related To ID: id value of incorrect type: 006000000000001",
+        "[\"WhatId\"]");
+    assertError(
+        http.call(
             "POST", V + "/sobjects/Task", "{\"Subject\":\"x\",\"WhatId\":\"001000000000000AAA\"}"),
         "INVALID_CROSS_REFERENCE_KEY",
         "invalid cross reference id",

@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * asks {@link SoqlRecordSource#lookup} first and scans only when that field has no index.
  * Thread-safe: an engine holds no per-query state.
  *
- * <p>Rows are {@link SoqlRecord}s; see {@link SoqlResult} for their shape.
+ * <p>Rows are {@link SoqlRecord}s; see {@link SoqlResult} for their shape. {@link #execute} builds
+ * every row; {@link #open} sorts the matching records and builds rows a page at a time, so the
+ * first page of a large result costs a sort of references, not a projection of every row.
  */
 public final class SoqlEngine {
   private final SoqlSchema schema;
@@ -53,34 +55,48 @@ public final class SoqlEngine {
    *     record broke the {@link SoqlRecordSource} contract
    */
   public SoqlResult execute(String soql, boolean includeDeleted) throws SoqlException {
+    return open(soql, includeDeleted).all();
+  }
+
+  /**
+   * Runs one query but builds its rows only when asked: finds, filters, sorts and windows the
+   * matching records now, and projects a page of rows at a time through {@link SoqlPages#rows}.
+   * Gives the same rows, in the same order, as {@link #execute}.
+   *
+   * @throws SoqlException as {@link #execute} does
+   */
+  public SoqlPages open(String soql, boolean includeDeleted) throws SoqlException {
     try {
       return run(soql, includeDeleted);
     } catch (RuntimeException e) {
-      // A record holding a value of the wrong Java type, or a bug here: Salesforce's internal
-      // error.
-      throw new SoqlException(
-          "UNKNOWN_EXCEPTION", "An unexpected error occurred while running the query: " + e, e);
+      throw unexpected(e);
     }
   }
 
-  private SoqlResult run(String soql, boolean includeDeleted) throws SoqlException {
+  /**
+   * A record holding a value of the wrong Java type, or a bug here: Salesforce's internal error.
+   */
+  static SoqlException unexpected(RuntimeException e) {
+    return new SoqlException(
+        "UNKNOWN_EXCEPTION", "An unexpected error occurred while running the query: " + e, e);
+  }
+
+  private SoqlPages run(String soql, boolean includeDeleted) throws SoqlException {
     ParsedQuery parsed = SoqlParser.parse(soql);
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     CompiledQuery query = new QueryCompiler(soql, schema, parents, today).compile(parsed);
     List<Map<String, Object>> matches = matches(query, includeDeleted);
     if (query.count()) {
-      return new SoqlResult(window(matches.size(), query), List.of(), query.objectName(), true);
+      return SoqlPages.count(window(matches.size(), query), query.objectName());
     }
     if (query.order() != null) {
       matches = sorted(matches, query);
     }
     int from = Math.min(query.offset(), matches.size());
     int to = from + window(matches.size(), query);
-    List<Map<String, Object>> rows = new ArrayList<>(to - from);
-    for (Map<String, Object> record : matches.subList(from, to)) {
-      rows.add(query.projector().project(record));
-    }
-    return new SoqlResult(rows.size(), rows, query.objectName(), false);
+    List<Map<String, Object>> kept =
+        from == 0 && to == matches.size() ? matches : new ArrayList<>(matches.subList(from, to));
+    return SoqlPages.rows(kept, query.projector(), query.objectName());
   }
 
   /** How many rows OFFSET and LIMIT leave of {@code matched}. */

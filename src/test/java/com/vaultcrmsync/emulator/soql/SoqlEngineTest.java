@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -354,6 +355,25 @@ class SoqlEngineTest {
         .containsExactly("BETA", "acme", "Acme", "Globex");
     assertThat(column("SELECT Name FROM Account ORDER BY Name", "Name"))
         .containsExactly("Acme", "acme", "BETA", "Globex");
+  }
+
+  @Test
+  void openedResultsBuildTheSameRowsAsExecuteOnePageAtATime() throws SoqlException {
+    String soql =
+        "SELECT Subject, What.Name, What.Type, Owner.Name FROM Task ORDER BY Subject DESC OFFSET 1";
+    SoqlResult all = engine.execute(soql, false);
+    SoqlPages pages = engine.open(soql, false);
+    assertThat(pages.totalSize()).isEqualTo(all.totalSize()).isEqualTo(pages.size()).isEqualTo(4);
+    assertThat(pages.objectName()).isEqualTo("Task");
+    assertThat(pages.countQuery()).isFalse();
+    List<Map<String, Object>> joined = new ArrayList<>(pages.rows(0, 2));
+    joined.addAll(pages.rows(2, 4));
+    assertThat(joined).isEqualTo(all.rows());
+    assertThat(pages.rows(1, 1)).isEmpty();
+    SoqlPages count = engine.open("SELECT COUNT() FROM Task", false);
+    assertThat(count.countQuery()).isTrue();
+    assertThat(count.totalSize()).isEqualTo(5);
+    assertThat(count.size()).isZero();
   }
 
   @Test
