@@ -43,7 +43,8 @@ public record NoteDigest(
    * @param line 1-based line
    * @param date the date, or null for an undated entry
    * @param subject link target or text
-   * @param raw the entry's first line as written
+   * @param raw the entry's first line as written, kept only for an entry written from the CRM
+   *     (compared with the CRM's line); null for the others, whose lines are never compared
    * @param crmId the id of a {@code ^sf-} block id (an entry written from the CRM), or null
    * @param fields the mapped activity fields (without parent lookup and external id)
    */

@@ -125,6 +125,14 @@ public final class SyncEngine {
     private final VaultReader reader = new VaultReader(mapper);
     private final SyncPlanner planner;
     private final LocalDate today;
+    private final List<AccountLink> accountChanges = new ArrayList<>();
+    private Instant seed;
+    private boolean stampRead;
+    private boolean orgEmpty;
+    private boolean streamed;
+    private Instant pullStart;
+    private Instant newestStamp;
+    private boolean pullIncomplete;
 
     Run(SyncRequest request, StateStore state, RunRecorder rec, String runId) {
       this.request = request;
@@ -140,7 +148,6 @@ public final class SyncEngine {
       ApiBudget budget = new ApiBudget(crm, settings);
       CrmPull pull = new CrmPull(crm, mapper.mappings());
       Map<String, String> links = state.links();
-      int linkedBefore = links.size();
       boolean noteRun = request.mode() == SyncRequest.Mode.NOTE;
       // A saved note's run reads that note only: its cost must not grow with the vault.
       VaultListing listing =
@@ -169,9 +176,14 @@ public final class SyncEngine {
       }
       Map<String, String> accountByNote = new HashMap<>();
       links.forEach((account, path) -> accountByNote.put(path, account));
+      Instant watermark = state.watermark().orElse(null);
+      // A first load (no watermark yet) reads the org's newest Account stamp once a note is known
+      // to change; in an empty org its notes go through in batches (see firstStamp).
+      boolean firstLoad = !scoped && watermark == null;
       List<NoteDigest> changed = new ArrayList<>();
       List<NoteState> touched = new ArrayList<>();
       int read = 0;
+      int batches = 0;
       for (NoteFile f : scope) {
         progress.update("reading notes", read++, scope.size());
         var known = Optional.ofNullable(index.get(f.relativePath()));
@@ -194,14 +206,25 @@ public final class SyncEngine {
           }
         } else if (result instanceof VaultReader.NotSelected n) {
           touched.add(n.state());
+        } else if (result instanceof VaultReader.Changed c) {
+          changed.add(c.digest());
+          rec.notesSeen++;
+          if (firstLoad && !stampRead) {
+            firstStamp(budget, pull, links);
+          }
+          if (streamed && changed.size() >= settings.batchNotes()) {
+            String halt = apply(changed, links, present, watermark, budget, pull);
+            if (halt != null) {
+              return halt;
+            }
+            changed.clear();
+            batches++;
+          }
         } else if (result instanceof VaultReader.Broken b) {
           RunRecorder.NoteRecord n = rec.note(b.path());
           n.title = b.title();
           n.action = "skipped";
           b.errors().forEach(p -> n.error(p.message(), p.line() == 0 ? null : p.line()));
-        } else if (result instanceof VaultReader.Changed c) {
-          changed.add(c.digest());
-          rec.notesSeen++;
         }
       }
 
@@ -211,15 +234,74 @@ public final class SyncEngine {
           reader.parsed(),
           reader.hashed() - reader.parsed(),
           clock.millis() - rec.startedMillis());
-      Instant watermark = state.watermark().orElse(null);
-      Instant pullStart = clock.instant();
-      Instant seed = null;
-      boolean orgEmpty = false;
-      if (!scoped && watermark == null) {
-        budget.require(1, "reading the first watermark");
-        seed = pull.newestAccountStamp();
-        // No Account at all (a first load into an empty org): no note can match by name.
-        orgEmpty = seed == null;
+      if (firstLoad && !stampRead) {
+        firstStamp(budget, pull, links);
+      }
+      if (!changed.isEmpty() || batches == 0) {
+        String halt = apply(changed, links, present, watermark, budget, pull);
+        if (halt != null) {
+          return halt;
+        }
+      }
+      if (request.dryRun()) {
+        return null;
+      }
+      state.batched(
+          500,
+          () -> {
+            touched.forEach(state::putNote);
+            accountChanges.forEach(state::putLink);
+            for (NoteState gone : index.values()) {
+              if (!present.contains(gone.path()) && !scoped) {
+                vanished(gone, links);
+                state.removeNote(gone.path());
+              }
+            }
+          });
+      if (!scoped && !pullIncomplete) {
+        // Past a quiet spell the watermark still moves to when this pull began, so that the next
+        // run does not read the lookback window before the newest change again and again (the
+        // lookback covers clock skew and late commits around that instant, as around any other).
+        // An empty org thus starts from this run's start, with no extra call after the writes.
+        Instant next = latest(latest(latest(watermark, newestStamp), seed), pullStart);
+        if (next != null && !next.equals(watermark)) {
+          state.putWatermark(next);
+          state.audit(
+              runId, "state", "watermark", "pull", String.valueOf(watermark), next.toString());
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Reads the org's newest Account stamp, the first watermark. An empty org (a first load) gets
+     * no query to match notes by name, and when nothing was linked before, no note's plan depends
+     * on another's and the safety rules (overwrites of linked accounts, deletes of known
+     * activities) have nothing to count: its notes then go through in batches, so that memory does
+     * not grow with the vault.
+     */
+    private void firstStamp(ApiBudget budget, CrmPull pull, Map<String, String> links) {
+      budget.require(1, "reading the first watermark");
+      seed = pull.newestAccountStamp();
+      stampRead = true;
+      orgEmpty = seed == null;
+      streamed = orgEmpty && links.isEmpty() && !request.dryRun();
+    }
+
+    /**
+     * Matches, pulls, plans, checks and applies the changed notes given (all of a run's, or one
+     * batch of a streamed first load). Returns the halt message, or null.
+     */
+    private String apply(
+        List<NoteDigest> changed,
+        Map<String, String> links,
+        Set<String> present,
+        Instant watermark,
+        ApiBudget budget,
+        CrmPull pull) {
+      boolean scoped = request.mode() != SyncRequest.Mode.FULL;
+      if (pullStart == null) {
+        pullStart = clock.instant();
       }
       Map<String, AccountMatch> matches = identify(changed, links, budget, orgEmpty);
       Map<String, String> allLinks = new LinkedHashMap<>(links);
@@ -261,6 +343,7 @@ public final class SyncEngine {
           pull.forAccounts(allLinks.keySet(), false, pulled);
         }
       }
+      newestStamp = latest(newestStamp, pulled.newestStamp);
 
       LOG.info(
           "CRM: {} accounts and {} activities read ({} ms)",
@@ -281,10 +364,10 @@ public final class SyncEngine {
           path ->
               plans.computeIfAbsent(
                   path, p -> present.contains(p) ? unchangedPlan(p, notesLinked) : null));
-      List<AccountLink> accountChanges = planner.pulledAccounts(pulled, readPaths);
+      accountChanges.addAll(planner.pulledAccounts(pulled, readPaths));
 
       List<NotePlan> all = new ArrayList<>(plans.values());
-      String halt = new SafetyCheck(settings).violation(all, linkedBefore);
+      String halt = new SafetyCheck(settings).violation(all, links.size());
       if (halt != null && !request.force()) {
         LOG.warn("Halted before writing: {}", halt);
         return halt;
@@ -306,32 +389,8 @@ public final class SyncEngine {
       progress.update("writing notes", 0, all.size());
       applier.applyNotes(all);
       progress.update("writing notes", all.size(), all.size());
-      if (request.dryRun()) {
-        return null;
-      }
-      state.batched(
-          500,
-          () -> {
-            touched.forEach(state::putNote);
-            accountChanges.forEach(state::putLink);
-            for (NoteState gone : index.values()) {
-              if (!present.contains(gone.path()) && !scoped) {
-                vanished(gone, links);
-                state.removeNote(gone.path());
-              }
-            }
-          });
-      if (!scoped && all.stream().noneMatch(p -> p.pullIncomplete)) {
-        // Past a quiet spell the watermark still moves to when this pull began, so that the next
-        // run does not read the lookback window before the newest change again and again (the
-        // lookback covers clock skew and late commits around that instant, as around any other).
-        // An empty org thus starts from this run's start, with no extra call after the writes.
-        Instant next = latest(latest(latest(watermark, pulled.newestStamp), seed), pullStart);
-        if (next != null && !next.equals(watermark)) {
-          state.putWatermark(next);
-          state.audit(
-              runId, "state", "watermark", "pull", String.valueOf(watermark), next.toString());
-        }
+      if (all.stream().anyMatch(p -> p.pullIncomplete)) {
+        pullIncomplete = true;
       }
       return null;
     }

@@ -18,6 +18,7 @@ import java.util.function.Function;
  * @param apiReserveShare stop before the org's remaining daily API calls fall below this share
  * @param apiMaxCallsPerRun stop before this run makes more API calls than this (0: no cap)
  * @param lockWait how long a run waits for another sync on the same state folder to finish
+ * @param batchNotes changed notes planned and written at once in a first load into an empty org
  */
 public record SyncSettings(
     ConflictPolicy conflictPolicy,
@@ -29,7 +30,34 @@ public record SyncSettings(
     int maxDeletes,
     double apiReserveShare,
     int apiMaxCallsPerRun,
-    Duration lockWait) {
+    Duration lockWait,
+    int batchNotes) {
+
+  /** Settings with the default batch of a first load (1,000 notes). */
+  public SyncSettings(
+      ConflictPolicy conflictPolicy,
+      Duration lookback,
+      boolean deleteInCrm,
+      boolean deleteInVault,
+      double massChangeShare,
+      int massChangeMinAccounts,
+      int maxDeletes,
+      double apiReserveShare,
+      int apiMaxCallsPerRun,
+      Duration lockWait) {
+    this(
+        conflictPolicy,
+        lookback,
+        deleteInCrm,
+        deleteInVault,
+        massChangeShare,
+        massChangeMinAccounts,
+        maxDeletes,
+        apiReserveShare,
+        apiMaxCallsPerRun,
+        lockWait,
+        1000);
+  }
 
   /** Settings with the default lock wait (30 s). */
   public SyncSettings(
@@ -76,7 +104,8 @@ public record SyncSettings(
         (int) number(property, "sync.safety.max-deletes", 10, 0, Integer.MAX_VALUE),
         share(property, "sync.api.reserve-share", 0.1),
         (int) number(property, "sync.api.max-calls-per-run", 0, 0, Integer.MAX_VALUE),
-        Duration.ofSeconds(number(property, "sync.lock-wait-seconds", 30, 0, 86400)));
+        Duration.ofSeconds(number(property, "sync.lock-wait-seconds", 30, 0, 86400)),
+        (int) number(property, "sync.first-load.batch-notes", 1000, 1, 100000));
   }
 
   /** What wins when the same record changed on both sides. */

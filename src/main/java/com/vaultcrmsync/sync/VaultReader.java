@@ -145,6 +145,17 @@ final class VaultReader {
     return parsed;
   }
 
+  /**
+   * Lets a field whose value equals the entry's subject hold the subject itself: every changed
+   * note's entries are kept until the run's writes, so equal copies of the same text add up.
+   */
+  private static Map<String, Object> shared(Map<String, Object> fields, String subject) {
+    if (subject != null) {
+      fields.replaceAll((name, value) -> subject.equals(value) ? subject : value);
+    }
+    return fields;
+  }
+
   NoteDigest digest(Note note, long size, long mtime, String hash, List<String> aliases) {
     List<NoteDigest.EntryDigest> entries = new ArrayList<>();
     for (ContextEntry e : note.entries()) {
@@ -153,11 +164,12 @@ final class VaultReader {
               e.line(),
               e.date(),
               e.subject(),
-              e.raw(),
+              // Only a CRM-written line is ever compared; the others' text is held by the fields.
+              e.crmId() == null ? null : e.raw(),
               e.crmId(),
               e.date() == null || e.crmId() != null
                   ? Map.of()
-                  : mapper.activityFields(note, e, null)));
+                  : shared(mapper.activityFields(note, e, null), e.subject())));
     }
     return new NoteDigest(
         note.relativePath(),

@@ -16,12 +16,40 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Proves the API-call and parse costs the benchmarks measure, on a small synthetic vault against
  * the emulated org: a first load at the lower bound of calls, a no-op sync in 3 calls without
- * parsing a note, and one edited note in 4 calls, parsing only that note.
+ * parsing a note, and one edited note in 4 calls, parsing only that note; and a first load in
+ * batches writing every note once.
  */
 class SyncCostEndToEndTest {
   private static final Pattern READ = Pattern.compile("(\\d+) notes listed, (\\d+) parsed");
 
   @TempDir Path dir;
+
+  @Test
+  void aFirstLoadInBatchesWritesEveryNoteOnceAndTheNextRunFindsNothingToWrite() throws Exception {
+    try (SyncHarness h =
+        new SyncHarness(dir, "sync.pull.lookback-seconds=0", "sync.first-load.batch-notes=40")) {
+      SyntheticVault.generate(h.vault, 250, 7L);
+
+      long before = h.apiCalls();
+      assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(0);
+      RunReport load = h.report();
+      long tasks = load.totals().activitiesCreated();
+      assertThat(load.totals().accountsCreated()).isEqualTo(250);
+      assertThat(load.totals().notesWritten()).isEqualTo(250);
+      assertThat(h.records("Account")).hasSize(250);
+      assertThat(h.records("Task")).hasSize((int) tasks);
+      // Seven batches of at most 40 notes: each may end with one partial collection per kind.
+      long batches = 7;
+      long writes = ceil200(250) + ceil200(tasks);
+      assertThat(h.apiCalls() - before).isBetween(writes, writes + 2 * batches + 3);
+
+      before = h.apiCalls();
+      assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(0);
+      assertThat(h.report().totals().notesWritten()).isZero();
+      assertThat(h.report().totals().activitiesCreated()).isZero();
+      assertThat(h.records("Task")).hasSize((int) tasks);
+    }
+  }
 
   @Test
   void aFirstLoadCostsTheLowerBoundAndLaterRunsCostThreeCallsOrFourForOneEditedNote()
