@@ -33,56 +33,6 @@ public record SyncSettings(
     Duration lockWait,
     int batchNotes) {
 
-  /** Settings with the default batch of a first load (1,000 notes). */
-  public SyncSettings(
-      ConflictPolicy conflictPolicy,
-      Duration lookback,
-      boolean deleteInCrm,
-      boolean deleteInVault,
-      double massChangeShare,
-      int massChangeMinAccounts,
-      int maxDeletes,
-      double apiReserveShare,
-      int apiMaxCallsPerRun,
-      Duration lockWait) {
-    this(
-        conflictPolicy,
-        lookback,
-        deleteInCrm,
-        deleteInVault,
-        massChangeShare,
-        massChangeMinAccounts,
-        maxDeletes,
-        apiReserveShare,
-        apiMaxCallsPerRun,
-        lockWait,
-        1000);
-  }
-
-  /** Settings with the default lock wait (30 s). */
-  public SyncSettings(
-      ConflictPolicy conflictPolicy,
-      Duration lookback,
-      boolean deleteInCrm,
-      boolean deleteInVault,
-      double massChangeShare,
-      int massChangeMinAccounts,
-      int maxDeletes,
-      double apiReserveShare,
-      int apiMaxCallsPerRun) {
-    this(
-        conflictPolicy,
-        lookback,
-        deleteInCrm,
-        deleteInVault,
-        massChangeShare,
-        massChangeMinAccounts,
-        maxDeletes,
-        apiReserveShare,
-        apiMaxCallsPerRun,
-        Duration.ofSeconds(30));
-  }
-
   /** The defaults, as documented in the properties file. */
   public static SyncSettings defaults() {
     return from(key -> null);

@@ -56,8 +56,8 @@ class SyncPlannerTest {
   }
 
   private SyncPlanner planner(SyncSettings.ConflictPolicy policy) {
-    SyncSettings d = SyncSettings.defaults();
-    SyncSettings s = new SyncSettings(policy, d.lookback(), false, false, 0.5, 3, 10, 0.1, 0);
+    SyncSettings s =
+        SyncSettings.from(key -> key.equals("sync.conflict-policy") ? policy.label() : null);
     return new SyncPlanner(state, s, mappings, rec);
   }
 
