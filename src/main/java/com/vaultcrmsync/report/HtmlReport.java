@@ -3,6 +3,10 @@ package com.vaultcrmsync.report;
 import com.vaultcrmsync.report.RunReport.EntryReport;
 import com.vaultcrmsync.report.RunReport.NoteReport;
 import com.vaultcrmsync.report.RunReport.WriteBack;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +49,24 @@ public final class HtmlReport {
       .note table{border-radius:6px}.num{text-align:right;width:48px;color:#59636e}
       """;
 
-  /** The report as an HTML document. */
+  /** The report as an HTML document; the same text {@link #render(RunReport, Writer)} writes. */
   public String render(RunReport report) {
+    StringWriter out = new StringWriter();
+    try {
+      render(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter does not fail", e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes the report as an HTML document to {@code out}, a few notes at a time, so the whole page
+   * is never held in memory. Does not close {@code out}.
+   *
+   * @throws IOException when {@code out} fails
+   */
+  public void render(RunReport report, Writer out) throws IOException {
     RunReport.Run run = report.run();
     StringBuilder h = new StringBuilder(8192);
     String heading =
@@ -103,16 +123,18 @@ public final class HtmlReport {
           .append("</div></div>");
     }
     h.append("</div>\n");
-    review(h, ReviewItem.of(report));
+    review(h, ReviewItem.of(report), out);
     h.append("<h2>Notes (").append(report.notes().size()).append(")</h2>\n");
     for (NoteReport note : report.notes()) {
       note(h, note);
+      MarkdownReport.spill(h, out);
     }
     h.append("</main></body></html>\n");
-    return h.toString();
+    out.append(h);
   }
 
-  private static void review(StringBuilder h, List<ReviewItem> items) {
+  private static void review(StringBuilder h, List<ReviewItem> items, Writer out)
+      throws IOException {
     h.append("<h2 id=\"review\">Needs review (").append(items.size()).append(")</h2>\n");
     if (items.isEmpty()) {
       h.append("<p class=\"none\">Nothing needs review.</p>\n");
@@ -129,6 +151,7 @@ public final class HtmlReport {
           .append("</td><td>")
           .append(escape(item.why()))
           .append("</td></tr>");
+      MarkdownReport.spill(h, out);
     }
     h.append("</tbody></table>\n");
   }

@@ -4,6 +4,10 @@ import com.vaultcrmsync.report.RunReport.EntryReport;
 import com.vaultcrmsync.report.RunReport.NoteReport;
 import com.vaultcrmsync.report.RunReport.Totals;
 import com.vaultcrmsync.report.RunReport.WriteBack;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +18,30 @@ import java.util.Map;
  */
 public final class MarkdownReport {
 
-  /** The report as Markdown text (LF line endings). */
+  /** Text is handed to the writer in pieces of about this many characters. */
+  private static final int CHUNK = 8192;
+
+  /**
+   * The report as Markdown text (LF line endings); the same text {@link #render(RunReport, Writer)}
+   * writes.
+   */
   public String render(RunReport report) {
+    StringWriter out = new StringWriter();
+    try {
+      render(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter does not fail", e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes the report as Markdown (LF line endings) to {@code out}, a few notes at a time, so the
+   * whole text is never held in memory. Does not close {@code out}.
+   *
+   * @throws IOException when {@code out} fails
+   */
+  public void render(RunReport report, Writer out) throws IOException {
     StringBuilder md = new StringBuilder();
     RunReport.Run run = report.run();
     md.append("# vault-crm-sync report: ").append(text(run.mode())).append(" run");
@@ -57,12 +83,22 @@ public final class MarkdownReport {
           .append("**: ")
           .append(text(item.why()))
           .append('\n');
+      spill(md, out);
     }
     md.append("\n## Notes (").append(report.notes().size()).append(")\n");
     for (NoteReport note : report.notes()) {
       note(md, note);
+      spill(md, out);
     }
-    return md.toString();
+    out.append(md);
+  }
+
+  /** Hands the buffered text to the writer once it is a chunk long. */
+  static void spill(StringBuilder buffer, Writer out) throws IOException {
+    if (buffer.length() >= CHUNK) {
+      out.append(buffer);
+      buffer.setLength(0);
+    }
   }
 
   private static void note(StringBuilder md, NoteReport note) {

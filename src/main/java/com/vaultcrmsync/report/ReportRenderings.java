@@ -1,40 +1,49 @@
 package com.vaultcrmsync.report;
 
 import com.vaultcrmsync.vault.VaultScanner;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
- * Called by the {@code reports} route to turn the run's {@link RunReport} (exchange variable {@code
- * runReport}) into the Markdown and HTML renderings written next to the JSON. Sets header {@code
- * reportBase}: the report's file name without {@code .json}.
+ * Called by the {@code reports} route to stream the run's {@link RunReport} (exchange variable
+ * {@code runReport}) as JSON, Markdown and HTML into hidden temp files in the report folder (header
+ * {@code reportDir}); each method returns its file as the body, for the File component to copy to
+ * its place, and keeps it in a variable ({@code reportJsonFile}, {@code reportMarkdownFile}, {@code
+ * reportHtmlFile}) for the {@code latest.*} copies. The temp files are deleted when the exchange
+ * completes or fails. Sets header {@code reportBase}: the report's file name without {@code .json}.
  */
 public final class ReportRenderings {
   private static final String VARIABLE = "runReport";
 
-  /** The Markdown rendering. */
-  public String markdown(Exchange exchange) {
-    return new MarkdownReport().render(report(exchange));
+  /** The JSON rendering, in a temp file. */
+  public File json(Exchange exchange) throws IOException {
+    RunReport report = report(exchange);
+    return rendered(exchange, "reportJsonFile", out -> ReportWriter.writeJson(report, out));
   }
 
-  /** The HTML rendering. */
-  public String html(Exchange exchange) {
-    return new HtmlReport().render(report(exchange));
+  /** The Markdown rendering, in a temp file. */
+  public File markdown(Exchange exchange) throws IOException {
+    RunReport report = report(exchange);
+    return rendered(
+        exchange, "reportMarkdownFile", out -> new MarkdownReport().render(report, out));
   }
 
-  /** The JSON again, so the route ends with the body it started with. */
-  public String json(Exchange exchange) {
-    return ReportWriter.toJson(report(exchange));
+  /** The HTML rendering, in a temp file. */
+  public File html(Exchange exchange) throws IOException {
+    RunReport report = report(exchange);
+    return rendered(exchange, "reportHtmlFile", out -> new HtmlReport().render(report, out));
   }
 
   /**
-   * The Markdown rendering as a vault note, with front matter marking it as the tool's; makes sure
-   * its folder (header {@code reportVaultFolder}) exists and holds the marker that keeps the sync
-   * and the vault watch out of it.
+   * The Markdown rendering as a vault note, in a temp file, with front matter marking it as the
+   * tool's; makes sure its folder (header {@code reportVaultFolder}) exists and holds the marker
+   * that keeps the sync and the vault watch out of it.
    */
-  public String vaultNote(Exchange exchange) throws IOException {
+  public File vaultNote(Exchange exchange) throws IOException {
     RunReport report = report(exchange);
     Path folder = Path.of(exchange.getMessage().getHeader("reportVaultFolder", String.class));
     Files.createDirectories(folder);
@@ -42,14 +51,44 @@ public final class ReportRenderings {
     if (!Files.exists(marker)) {
       Files.writeString(marker, "vault-crm-sync writes its reports here and does not sync them\n");
     }
-    return "---\ntype: vault-crm-sync-report\nrun: "
-        + report.run().mode()
-        + "\noutcome: "
-        + report.run().outcome()
-        + "\nfinished: '"
-        + report.run().finishedAt()
-        + "'\n---\n"
-        + new MarkdownReport().render(report);
+    String frontMatter =
+        "---\ntype: vault-crm-sync-report\nrun: "
+            + report.run().mode()
+            + "\noutcome: "
+            + report.run().outcome()
+            + "\nfinished: '"
+            + report.run().finishedAt()
+            + "'\n---\n";
+    return rendered(
+        exchange,
+        "reportVaultNoteFile",
+        out -> {
+          out.write(frontMatter);
+          new MarkdownReport().render(report, out);
+        });
+  }
+
+  /** The timestamped JSON report just written ({@code reportDir}/{@code reportName}). */
+  public Path written(Exchange exchange) {
+    return reportDir(exchange).resolve(exchange.getMessage().getHeader("reportName", String.class));
+  }
+
+  private static File rendered(Exchange exchange, String variable, ReportWriter.Rendering rendering)
+      throws IOException {
+    Path dir = reportDir(exchange);
+    Files.createDirectories(dir);
+    Path tmp = ReportWriter.renderToTemp(dir, rendering);
+    exchange.getExchangeExtension().addOnCompletion(new DeleteOnCompletion(tmp));
+    exchange.setVariable(variable, tmp.toFile());
+    return tmp.toFile();
+  }
+
+  private static Path reportDir(Exchange exchange) {
+    String dir = exchange.getMessage().getHeader("reportDir", String.class);
+    if (dir == null) {
+      throw new IllegalStateException("no report folder on the exchange (header reportDir)");
+    }
+    return Path.of(dir);
   }
 
   private static RunReport report(Exchange exchange) {
@@ -62,5 +101,23 @@ public final class ReportRenderings {
       exchange.getMessage().setHeader("reportBase", name.replaceFirst("\\.json$", ""));
     }
     return report;
+  }
+
+  /** Removes a rendering's temp file once the exchange is done, whether it succeeded or not. */
+  private static final class DeleteOnCompletion extends SynchronizationAdapter {
+    private final Path file;
+
+    DeleteOnCompletion(Path file) {
+      this.file = file;
+    }
+
+    @Override
+    public void onDone(Exchange exchange) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // A leftover hidden .report-*.tmp file is harmless; the report itself is already written.
+      }
+    }
   }
 }

@@ -1,9 +1,11 @@
 package com.vaultcrmsync.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -34,6 +36,16 @@ public final class ReportWriter {
     }
   }
 
+  /**
+   * Writes the report as JSON to {@code out} as it is serialised (the same text as {@link
+   * #toJson}). Does not close {@code out}.
+   *
+   * @throws IOException when {@code out} fails
+   */
+  public static void writeJson(RunReport report, Writer out) throws IOException {
+    JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, report);
+  }
+
   /** Reads a JSON report back (for the report command and tests). */
   public static RunReport read(Path file) throws IOException {
     return JSON.readValue(file.toFile(), RunReport.class);
@@ -46,18 +58,17 @@ public final class ReportWriter {
    */
   public Path write(RunReport report, Path dir) throws IOException {
     Files.createDirectories(dir);
-    String json = toJson(report);
     String mode = report.run().mode() + (report.run().dryRun() ? "-dry-run" : "");
     Path stamped = unique(dir, STAMP.format(Instant.parse(report.run().startedAt())) + "-" + mode);
-    String md = new MarkdownReport().render(report);
-    String html = new HtmlReport().render(report);
     String base = stamped.getFileName().toString().replaceFirst("\\.json$", "");
-    atomicWrite(dir.resolve(base + ".md"), md);
-    atomicWrite(dir.resolve(base + ".html"), html);
-    atomicWrite(stamped, json);
-    atomicWrite(dir.resolve("latest.md"), md);
-    atomicWrite(dir.resolve("latest.html"), html);
-    atomicWrite(dir.resolve("latest.json"), json);
+    Path md = dir.resolve(base + ".md");
+    Path html = dir.resolve(base + ".html");
+    atomicWrite(md, out -> new MarkdownReport().render(report, out));
+    atomicWrite(html, out -> new HtmlReport().render(report, out));
+    atomicWrite(stamped, out -> writeJson(report, out));
+    atomicCopy(md, dir.resolve("latest.md"));
+    atomicCopy(html, dir.resolve("latest.html"));
+    atomicCopy(stamped, dir.resolve("latest.json"));
     return stamped;
   }
 
@@ -69,19 +80,55 @@ public final class ReportWriter {
     return p;
   }
 
-  /** Writes text to a file atomically (temp file in the same folder, then rename). */
-  static void atomicWrite(Path target, String text) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), ".report-", ".tmp");
+  /** Something that writes a rendering to a writer. */
+  @FunctionalInterface
+  public interface Rendering {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /**
+   * Streams a rendering into a new hidden temp file ({@code .report-*.tmp}) in {@code dir}, UTF-8;
+   * the caller moves or deletes it.
+   *
+   * @throws IOException when the file cannot be written (the temp file is then removed)
+   */
+  public static Path renderToTemp(Path dir, Rendering rendering) throws IOException {
+    Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
+    try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      rendering.writeTo(out);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    return tmp;
+  }
+
+  /** Streams a rendering to a file atomically (temp file in the same folder, then rename). */
+  static void atomicWrite(Path target, Rendering rendering) throws IOException {
+    Path tmp = renderToTemp(target.getParent(), rendering);
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Copies a file atomically (temp copy in the target's folder, then rename). */
+  private static void atomicCopy(Path source, Path target) throws IOException {
+    Path tmp = Files.createTempFile(target.getParent(), ".report-", ".tmp");
+    try {
+      Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+      move(tmp, target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

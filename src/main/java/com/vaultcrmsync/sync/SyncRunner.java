@@ -1,6 +1,5 @@
 package com.vaultcrmsync.sync;
 
-import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,7 +10,7 @@ import org.apache.camel.Exchange;
 /**
  * The bean behind the {@code sync-*} routes ({@code routes/sync.camel.yaml}). Headers: {@code
  * syncKey} (account key or note path), {@code dryRun}, {@code force}, {@code reportDir} (optional).
- * It leaves the {@link RunReport} in the exchange variable {@code runReport}, its JSON as the body
+ * It leaves the {@link RunReport} in the exchange variable {@code runReport} (the body is emptied)
  * and the report file name and folder in headers, for the {@code reports} route to write. An
  * unknown account key stops the route with the message in the variable {@code syncUsageError}.
  */
@@ -73,7 +72,8 @@ public final class SyncRunner {
         .setHeader(
             "reportName",
             STAMP.format(Instant.parse(report.run().startedAt())) + "-" + mode + ".json");
-    exchange.getMessage().setBody(ReportWriter.toJson(report));
+    // The reports route streams the renderings to files; the JSON is never put on the body.
+    exchange.getMessage().setBody(null);
   }
 
   private static boolean flag(Exchange exchange, String header) {

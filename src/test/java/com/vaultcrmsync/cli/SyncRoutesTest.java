@@ -6,11 +6,15 @@ import com.vaultcrmsync.crm.CamelCrmGateway;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.mapping.MappingLoader;
 import com.vaultcrmsync.mapping.RecordMapper;
+import com.vaultcrmsync.report.HtmlReport;
+import com.vaultcrmsync.report.MarkdownReport;
+import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.SyncEngine;
 import com.vaultcrmsync.sync.SyncRunner;
 import com.vaultcrmsync.sync.SyncSettings;
 import com.vaultcrmsync.vault.VaultScanner;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,8 +80,16 @@ class SyncRoutesTest {
       assertThat(reports.resolve("latest.json")).exists();
       try (var files = Files.list(reports)) {
         assertThat(files.map(p -> p.getFileName().toString()))
-            .anyMatch(n -> n.matches("\\d{8}T\\d{6}Z-note\\.json"));
+            .anyMatch(n -> n.matches("\\d{8}T\\d{6}Z-note\\.json"))
+            .noneMatch(n -> n.startsWith("."));
       }
+      RunReport written = ReportWriter.read(reports.resolve("latest.json"));
+      assertThat(Files.readString(reports.resolve("latest.json"), StandardCharsets.UTF_8))
+          .isEqualTo(ReportWriter.toJson(written));
+      assertThat(Files.readString(reports.resolve("latest.md"), StandardCharsets.UTF_8))
+          .isEqualTo(new MarkdownReport().render(written));
+      assertThat(Files.readString(reports.resolve("latest.html"), StandardCharsets.UTF_8))
+          .isEqualTo(new HtmlReport().render(written));
     }
   }
 }
