@@ -11,9 +11,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 
 /**
  * Writes a run report to {@code <dir>/<timestamp>-<mode>.{json,md,html}} and replaces {@code
@@ -93,8 +95,10 @@ public final class ReportWriter {
    * @throws IOException when the file cannot be written (the temp file is then removed)
    */
   public static Path renderToTemp(Path dir, Rendering rendering) throws IOException {
-    Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
-    try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+    // Not Files.createTempFile: its owner-only permissions would be carried to the report files.
+    Path tmp = dir.resolve(".report-" + UUID.randomUUID() + ".tmp");
+    try (Writer out =
+        Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
       rendering.writeTo(out);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
@@ -115,9 +119,9 @@ public final class ReportWriter {
 
   /** Copies a file atomically (temp copy in the target's folder, then rename). */
   private static void atomicCopy(Path source, Path target) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), ".report-", ".tmp");
+    Path tmp = target.getParent().resolve(".report-" + UUID.randomUUID() + ".tmp");
     try {
-      Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(source, tmp);
       move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
