@@ -6,6 +6,7 @@ import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.mapping.MappingException;
 import com.vaultcrmsync.report.ReviewItem;
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.StateFolder;
 import com.vaultcrmsync.sync.SyncRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
       List<String> files = copySample(vault);
       out.printf("Copied the sample vault (%d notes) to %s%n", files.size(), vault);
       Path state = vault.resolve(".vault-crm-sync");
-      Files.createDirectories(state);
+      // Owner-only, as every state folder: the org file holds the emulator's credentials.
+      StateFolder.create(state);
       try (Emulator org =
           Emulator.start(
               EmulatorOptions.defaults().withDataFile(state.resolve("emulator-org.json")))) {

@@ -8,6 +8,7 @@ import com.vaultcrmsync.testing.JarProcess;
 import com.vaultcrmsync.testing.JarProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,11 @@ class DemoCommandIT {
         .contains("(via Salesforce: Dana Lee) ^sf-")
         .contains("last_contact: 2026-01-22");
     assertThat(Files.readString(vault.resolve("Customers/Northwind Traders.md"))).contains("\r\n");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(vault.resolve(".vault-crm-sync"))))
+        .as("the state folder holds the org file with the emulator's credentials")
+        .isEqualTo("rwx------");
     Path reports = vault.resolve(".vault-crm-sync/reports");
     for (String name : List.of("latest.json", "latest.md", "latest.html")) {
       assertThat(reports.resolve(name)).isNotEmptyFile();
