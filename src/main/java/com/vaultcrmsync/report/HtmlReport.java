@@ -4,8 +4,6 @@ import com.vaultcrmsync.report.RunReport.EntryReport;
 import com.vaultcrmsync.report.RunReport.NoteReport;
 import com.vaultcrmsync.report.RunReport.WriteBack;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,7 @@ import java.util.Map;
  * totals first, then what needs a person with note path and line, then every note and entry. Every
  * value from a note or the CRM passes through {@link #escape}, so hostile titles render as text.
  */
-public final class HtmlReport {
+public final class HtmlReport implements ReportFormat {
   private static final String CSS =
       """
       body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;\
@@ -49,23 +47,13 @@ public final class HtmlReport {
       .note table{border-radius:6px}.num{text-align:right;width:48px;color:#59636e}
       """;
 
-  /** The report as an HTML document; the same text {@link #render(RunReport, Writer)} writes. */
-  public String render(RunReport report) {
-    StringWriter out = new StringWriter();
-    try {
-      render(report, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("a StringWriter does not fail", e);
-    }
-    return out.toString();
-  }
-
   /**
    * Writes the report as an HTML document to {@code out}, a few notes at a time, so the whole page
    * is never held in memory. Does not close {@code out}.
    *
    * @throws IOException when {@code out} fails
    */
+  @Override
   public void render(RunReport report, Writer out) throws IOException {
     RunReport.Run run = report.run();
     StringBuilder h = new StringBuilder(8192);

@@ -5,8 +5,6 @@ import com.vaultcrmsync.report.RunReport.NoteReport;
 import com.vaultcrmsync.report.RunReport.Totals;
 import com.vaultcrmsync.report.RunReport.WriteBack;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
@@ -16,24 +14,10 @@ import java.util.Map;
  * needs a person (with note path and line), then every note and its entries. Every piece of note
  * content is escaped so a title cannot inject Markdown, HTML or links.
  */
-public final class MarkdownReport {
+public final class MarkdownReport implements ReportFormat {
 
   /** Text is handed to the writer in pieces of about this many characters. */
   private static final int CHUNK = 8192;
-
-  /**
-   * The report as Markdown text (LF line endings); the same text {@link #render(RunReport, Writer)}
-   * writes.
-   */
-  public String render(RunReport report) {
-    StringWriter out = new StringWriter();
-    try {
-      render(report, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("a StringWriter does not fail", e);
-    }
-    return out.toString();
-  }
 
   /**
    * Writes the report as Markdown (LF line endings) to {@code out}, a few notes at a time, so the
@@ -41,6 +25,7 @@ public final class MarkdownReport {
    *
    * @throws IOException when {@code out} fails
    */
+  @Override
   public void render(RunReport report, Writer out) throws IOException {
     StringBuilder md = new StringBuilder();
     RunReport.Run run = report.run();
