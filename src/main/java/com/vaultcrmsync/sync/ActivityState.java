@@ -36,6 +36,54 @@ public record ActivityState(
     CRM
   }
 
+  /** This state with a CRM change seen and not applied (a conflict kept for a later run). */
+  public ActivityState withPending(String hash) {
+    return new ActivityState(
+        key,
+        origin,
+        crmId,
+        accountId,
+        notePath,
+        activityDate,
+        syncedHash,
+        lineHash,
+        hash,
+        pendingLine,
+        deletedInCrm);
+  }
+
+  /** This state once the record was seen deleted in the CRM. */
+  public ActivityState deleted() {
+    return new ActivityState(
+        key,
+        origin,
+        crmId,
+        accountId,
+        notePath,
+        activityDate,
+        syncedHash,
+        lineHash,
+        pendingHash,
+        pendingLine,
+        true);
+  }
+
+  /** This state with new synced and pending hashes, and no pending line. */
+  public ActivityState withHashes(String synced, String pending) {
+    return new ActivityState(
+        key,
+        origin,
+        crmId,
+        accountId,
+        notePath,
+        activityDate,
+        synced,
+        lineHash,
+        pending,
+        null,
+        deletedInCrm);
+  }
+
   public static String crmKey(String crmId) {
     return "sf:" + crmId;
   }

@@ -214,7 +214,7 @@ final class SyncPlanner {
       case VAULT_WINS ->
           new NotePlan.EntryPlan(e, hash, existing, true, null, "conflict: the vault wins");
       case CRM_WINS -> {
-        plan.stateUpdates.add(withHashes(existing, hash, null));
+        plan.stateUpdates.add(existing.withHashes(hash, null));
         yield new NotePlan.EntryPlan(
             e, hash, existing, false, "conflict", "conflict: the CRM wins; its activity is kept");
       }
@@ -436,53 +436,14 @@ final class SyncPlanner {
 
   private static void keepCrmChange(NotePlan plan, ActivityState a, String crm) {
     if (!crm.equals(a.pendingHash())) {
-      plan.stateUpdates.add(
-          new ActivityState(
-              a.key(),
-              a.origin(),
-              a.crmId(),
-              a.accountId(),
-              a.notePath(),
-              a.activityDate(),
-              a.syncedHash(),
-              a.lineHash(),
-              crm,
-              a.pendingLine(),
-              a.deletedInCrm()));
+      plan.stateUpdates.add(a.withPending(crm));
     }
   }
 
   private static void markDeleted(NotePlan plan, ActivityState a) {
     if (!a.deletedInCrm()) {
-      plan.stateUpdates.add(
-          new ActivityState(
-              a.key(),
-              a.origin(),
-              a.crmId(),
-              a.accountId(),
-              a.notePath(),
-              a.activityDate(),
-              a.syncedHash(),
-              a.lineHash(),
-              a.pendingHash(),
-              a.pendingLine(),
-              true));
+      plan.stateUpdates.add(a.deleted());
     }
-  }
-
-  private static ActivityState withHashes(ActivityState a, String synced, String pending) {
-    return new ActivityState(
-        a.key(),
-        a.origin(),
-        a.crmId(),
-        a.accountId(),
-        a.notePath(),
-        a.activityDate(),
-        synced,
-        a.lineHash(),
-        pending,
-        null,
-        a.deletedInCrm());
   }
 
   /** The Account an activity belongs to: {@code AccountId}, else an Account {@code WhatId}. */
