@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
+import com.vaultcrmsync.testing.LoopbackOnly;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,11 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,34 +81,7 @@ class HttpApiSecurityTest {
 
   @Test
   void itListensOnTheLoopbackInterfaceOnlyWhateverTheConfigurationSays() throws Exception {
-    String hex = String.format(Locale.ROOT, "%04X", port);
-    List<String> listening = new ArrayList<>();
-    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-      Path file = Path.of(table);
-      if (Files.isReadable(file)) {
-        Files.readAllLines(file).stream()
-            .map(String::trim)
-            .map(l -> l.split("\\s+"))
-            .filter(f -> f.length > 3 && f[1].endsWith(":" + hex) && f[3].equals("0A"))
-            .forEach(f -> listening.add(f[1]));
-      }
-    }
-    if (Files.isReadable(Path.of("/proc/net/tcp"))) {
-      assertThat(listening)
-          .isNotEmpty()
-          .allMatch(
-              a ->
-                  a.equals("0100007F:" + hex)
-                      || a.equals("0000000000000000FFFF00000100007F:" + hex));
-    }
-    for (InetAddress address : nonLoopbackAddresses()) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(address, port), 2000);
-        throw new AssertionError("the API is reachable on " + address);
-      } catch (IOException expected) {
-        // Refused: nothing listens there.
-      }
-    }
+    LoopbackOnly.assertListensOnLoopbackOnly(port);
   }
 
   @Test
@@ -235,17 +201,5 @@ class HttpApiSecurityTest {
     return HTTP.send(
         request(path, authorization).method(method, HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  private static List<InetAddress> nonLoopbackAddresses() throws Exception {
-    List<InetAddress> out = new ArrayList<>();
-    for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-      for (InetAddress a : Collections.list(n.getInetAddresses())) {
-        if (!a.isLoopbackAddress() && a instanceof Inet4Address) {
-          out.add(a);
-        }
-      }
-    }
-    return out;
   }
 }

@@ -2,11 +2,7 @@ package com.vaultcrmsync.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.Socket;
+import com.vaultcrmsync.testing.LoopbackOnly;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +11,8 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,35 +54,7 @@ class EmulatorSecurityTest {
   @Test
   void itListensOnTheLoopbackInterfaceOnly() throws Exception {
     assertThat(org.baseUrl()).startsWith("http://127.0.0.1:");
-    String port = String.format(Locale.ROOT, "%04X", org.port());
-    List<String> listening = new ArrayList<>();
-    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-      Path file = Path.of(table);
-      if (Files.isReadable(file)) {
-        Files.readAllLines(file).stream()
-            .map(String::trim)
-            .map(l -> l.split("\\s+"))
-            .filter(f -> f.length > 3 && f[1].endsWith(":" + port) && f[3].equals("0A"))
-            .forEach(f -> listening.add(f[1]));
-      }
-    }
-    if (Files.isReadable(Path.of("/proc/net/tcp"))) {
-      // 127.0.0.1, as IPv4 or IPv4-mapped IPv6: never 0.0.0.0 nor ::.
-      assertThat(listening)
-          .isNotEmpty()
-          .allMatch(
-              a ->
-                  a.equals("0100007F:" + port)
-                      || a.equals("0000000000000000FFFF00000100007F:" + port));
-    }
-    for (InetAddress address : nonLoopbackAddresses()) {
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(address, org.port()), 2000);
-        throw new AssertionError("reachable on " + address);
-      } catch (java.io.IOException expected) {
-        // Refused: nothing listens there.
-      }
-    }
+    LoopbackOnly.assertListensOnLoopbackOnly(org.port());
   }
 
   @Test
@@ -193,17 +158,5 @@ class EmulatorSecurityTest {
 
   private static String b64(byte[] bytes) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private static List<InetAddress> nonLoopbackAddresses() throws Exception {
-    List<InetAddress> out = new ArrayList<>();
-    for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-      for (InetAddress a : Collections.list(n.getInetAddresses())) {
-        if (!a.isLoopbackAddress() && a instanceof Inet4Address) {
-          out.add(a);
-        }
-      }
-    }
-    return out;
   }
 }
