@@ -14,17 +14,20 @@ import com.vladsch.flexmark.parser.core.ListBlockParser;
 import com.vladsch.flexmark.parser.core.ThematicBreakParser;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
 import java.util.Set;
 
 /**
- * flexmark's own heading, fenced-code, HTML-block and thematic-break factories behind a cheap test
- * of the line. flexmark runs each factory's regular expressions on every line that does not start
- * with a letter (so on every list item), and the HTML factory compiles its patterns for every
- * document; yet a heading starts with {@code #} (or is a {@code =}/{@code -} underline below a
- * paragraph), a fence with {@code `} or {@code ~}, an HTML block with {@code <}, and a thematic
- * break holds only one marker char and blanks. Lines that pass go to the unchanged core factory,
- * and the factories keep the core order, so the AST is the same ({@code CheapBlockStartsTest}
- * compares both parsers on random documents). Disable the four core factories when using these.
+ * flexmark's own heading, fenced-code, HTML-block, thematic-break and list factories behind a cheap
+ * test of the line. flexmark runs each factory's regular expressions on every line that does not
+ * start with a letter (so on every list item, and again on the item's text when that starts with a
+ * digit, as every dated entry does), and the HTML factory compiles its patterns for every document;
+ * yet a heading starts with {@code #} (or is a {@code =}/{@code -} underline below a paragraph), a
+ * fence with {@code `} or {@code ~}, an HTML block with {@code <}, a thematic break holds only one
+ * marker char and blanks, and a list item starts with {@code -+*} or with 1-9 digits and {@code .}
+ * or {@code )}. Lines that pass go to the unchanged core factory, and the factories keep the core
+ * order, so the AST is the same ({@code CheapBlockStartsTest} compares both parsers on random
+ * documents). Disable the five core factories when using these.
  */
 final class CheapBlockStarts {
   private CheapBlockStarts() {}
@@ -39,7 +42,7 @@ final class CheapBlockStarts {
               Fenced.class,
               Html.class,
               ThematicBreak.class,
-              ListBlockParser.Factory.class,
+              ListItem.class,
               IndentedCodeBlockParser.Factory.class));
     }
 
@@ -59,7 +62,7 @@ final class CheapBlockStarts {
           Set.of(
               Html.class,
               ThematicBreak.class,
-              ListBlockParser.Factory.class,
+              ListItem.class,
               IndentedCodeBlockParser.Factory.class));
     }
 
@@ -76,10 +79,7 @@ final class CheapBlockStarts {
       super(
           new HtmlBlockParser.Factory(),
           Set.of(BlockQuoteParser.Factory.class, Heading.class, Fenced.class),
-          Set.of(
-              ThematicBreak.class,
-              ListBlockParser.Factory.class,
-              IndentedCodeBlockParser.Factory.class));
+          Set.of(ThematicBreak.class, ListItem.class, IndentedCodeBlockParser.Factory.class));
     }
 
     @Override
@@ -94,7 +94,7 @@ final class CheapBlockStarts {
       super(
           new ThematicBreakParser.Factory(),
           Set.of(BlockQuoteParser.Factory.class, Heading.class, Fenced.class, Html.class),
-          Set.of(ListBlockParser.Factory.class, IndentedCodeBlockParser.Factory.class));
+          Set.of(ListItem.class, IndentedCodeBlockParser.Factory.class));
     }
 
     @Override
@@ -110,6 +110,40 @@ final class CheapBlockStarts {
         }
       }
       return true;
+    }
+  }
+
+  /**
+   * In place of {@link ListBlockParser.Factory}. The core factory matches its marker pattern only
+   * at the first non-blank char (the pattern is anchored), and when the matched block is a list it
+   * acts on what the list's last item decided for this line; both go to the core factory. When it
+   * returns nothing for a line with no marker, its only other effect is to clear a mark that the
+   * list item left on that very line, which nothing reads once the line's list start is declined.
+   */
+  static final class ListItem extends Filtered {
+    ListItem() {
+      super(
+          new ListBlockParser.Factory(),
+          Set.of(
+              BlockQuoteParser.Factory.class,
+              Heading.class,
+              Fenced.class,
+              Html.class,
+              ThematicBreak.class),
+          Set.of(IndentedCodeBlockParser.Factory.class));
+    }
+
+    @Override
+    boolean mayStart(BasedSequence line, int first, MatchedBlockParser matched) {
+      char c = line.charAt(first);
+      if (c == '-' || c == '+' || c == '*' || matched.getBlockParser() instanceof ListBlockParser) {
+        return true;
+      }
+      int i = first;
+      while (i < line.length() && i - first < 9 && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+        i++;
+      }
+      return i > first && i < line.length() && (line.charAt(i) == '.' || line.charAt(i) == ')');
     }
   }
 
@@ -161,6 +195,11 @@ final class CheapBlockStarts {
         made.set(m);
       }
       return m.factory();
+    }
+
+    @Override
+    public SpecialLeadInHandler getLeadInHandler(DataHolder options) {
+      return core.getLeadInHandler(options);
     }
 
     @Override

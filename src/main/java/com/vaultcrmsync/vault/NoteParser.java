@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -38,28 +39,36 @@ public final class NoteParser {
 
   private static final char BOM = '\uFEFF';
 
-  /**
-   * Block structure only: the inline parser is replaced by one that does nothing, because sections
-   * need headings (whose text the block parser already holds) and code/HTML blocks, never links or
-   * emphasis. This halves flexmark's time (see the README's benchmark section).
-   */
-  private final Parser markdown = markdownParser();
+  /** flexmark's block parser with the factories and options of {@link #markdownParser()}. */
+  private final BlockTreeParser markdown = new BlockTreeParser();
 
-  /** flexmark for block structure, with the core block parsers in their core order. */
+  /**
+   * flexmark for block structure only: the inline parser is replaced by one that does nothing,
+   * because sections need headings (whose text the block parser already holds) and code/HTML
+   * blocks, never links or emphasis. This halves flexmark's time (see the README's benchmark
+   * section). The core block parsers keep their core order.
+   */
   static Parser markdownParser() {
     MutableDataSet options =
         new MutableDataSet()
             .set(Parser.HEADING_PARSER, false)
             .set(Parser.FENCED_CODE_BLOCK_PARSER, false)
             .set(Parser.HTML_BLOCK_PARSER, false)
-            .set(Parser.THEMATIC_BREAK_PARSER, false);
-    return Parser.builder(options)
-        .customBlockParserFactory(new CheapBlockStarts.Heading())
-        .customBlockParserFactory(new CheapBlockStarts.Fenced())
-        .customBlockParserFactory(new CheapBlockStarts.Html())
-        .customBlockParserFactory(new CheapBlockStarts.ThematicBreak())
-        .customInlineParserFactory(BlockOnlyInlineParser::new)
-        .build();
+            .set(Parser.THEMATIC_BREAK_PARSER, false)
+            .set(Parser.LIST_BLOCK_PARSER, false);
+    Parser.Builder builder = Parser.builder(options);
+    blockFactories().forEach(builder::customBlockParserFactory);
+    return builder.customInlineParserFactory(BlockOnlyInlineParser::new).build();
+  }
+
+  /** The block factories that stand in for the core ones {@link #markdownParser()} disables. */
+  static List<CustomBlockParserFactory> blockFactories() {
+    return List.of(
+        new CheapBlockStarts.Heading(),
+        new CheapBlockStarts.Fenced(),
+        new CheapBlockStarts.Html(),
+        new CheapBlockStarts.ThematicBreak(),
+        new CheapBlockStarts.ListItem());
   }
 
   /** Reads and parses a listed note file. */
@@ -151,7 +160,7 @@ public final class NoteParser {
     int bodyFrom = frontMatter.map(FrontMatter::end).orElse(from);
     List<Section> sections = new ArrayList<>();
     List<int[]> opaque = new ArrayList<>();
-    Document document = markdown.parse(text.substring(bodyFrom));
+    Document document = markdown.parse(text, bodyFrom);
     collect(document, bodyFrom, lines, sections, opaque);
     sections = closeSections(sections, text.length());
     List<ContextEntry> entries = List.of();

@@ -6,7 +6,6 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.core.BlockQuoteParser;
 import com.vladsch.flexmark.parser.core.IndentedCodeBlockParser;
-import com.vladsch.flexmark.parser.core.ListBlockParser;
 import com.vladsch.flexmark.parser.internal.DocumentParser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -14,7 +13,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Proves the filtered block factories keep flexmark's core order and build the same AST. */
+/**
+ * Proves the filtered block factories keep flexmark's core order and that the note parser's block
+ * tree (filtered factories, untracked document parser) is stock flexmark's, node for node.
+ */
 class CheapBlockStartsTest {
   private static final String[] LINES = {
     "",
@@ -58,7 +60,43 @@ class CheapBlockStartsTest {
     "    # not a heading",
     "- # heading in item",
     "=",
-    "- ```"
+    "- ```",
+    "- unknown: [[Note#Part|alias]] - summary (via Dana) ^sf-001000000000000AAA",
+    "  continuation of an item",
+    "lazy continuation",
+    "  - nested item",
+    "    - deeper item",
+    "      deeper text",
+    "   - three spaces",
+    " * one space",
+    "-\ttab after marker",
+    "-",
+    "+",
+    "*",
+    "1.",
+    "10) ten",
+    "123456789. nine digits",
+    "1234567890. ten digits",
+    "2025-01-01: not a list",
+    "12-13",
+    "1.5 not a list",
+    "-1 not a list",
+    "-- not a list",
+    "1. - mixed",
+    "- - nested on one line",
+    "  1. nested ordered",
+    "- [ ] task",
+    "> - quoted item",
+    "  ```",
+    "  code in an item",
+    "  ```",
+    "-     indented code after marker",
+    "Setext two",
+    "---",
+    "        deep indented code",
+    "\t- tab indented item",
+    "2. two",
+    "3) three"
   };
 
   @Test
@@ -68,6 +106,7 @@ class CheapBlockStartsTest {
         DocumentParser.calculateBlockParserFactories(
             options,
             List.of(
+                new CheapBlockStarts.ListItem(),
                 new CheapBlockStarts.ThematicBreak(),
                 new CheapBlockStarts.Html(),
                 new CheapBlockStarts.Fenced(),
@@ -80,6 +119,7 @@ class CheapBlockStartsTest {
             .filter(c -> !c.getName().contains("FencedCodeBlockParser"))
             .filter(c -> !c.getName().contains("HtmlBlockParser"))
             .filter(c -> !c.getName().contains("ThematicBreakParser"))
+            .filter(c -> !c.getName().contains("ListBlockParser"))
             .toList();
     assertThat(order)
         .containsExactly(
@@ -88,7 +128,7 @@ class CheapBlockStartsTest {
             CheapBlockStarts.Fenced.class,
             CheapBlockStarts.Html.class,
             CheapBlockStarts.ThematicBreak.class,
-            ListBlockParser.Factory.class,
+            CheapBlockStarts.ListItem.class,
             IndentedCodeBlockParser.Factory.class);
   }
 
@@ -96,6 +136,7 @@ class CheapBlockStartsTest {
   void randomDocumentsGiveTheSameBlockTreeAsTheCoreParser() {
     Parser core = Parser.builder().customInlineParserFactory(BlockOnlyInlineParser::new).build();
     Parser cheap = NoteParser.markdownParser();
+    BlockTreeParser notes = new BlockTreeParser();
     Random random = new Random(20260103);
     for (int doc = 0; doc < 3000; doc++) {
       StringBuilder sb = new StringBuilder();
@@ -103,8 +144,28 @@ class CheapBlockStartsTest {
         sb.append(LINES[random.nextInt(LINES.length)])
             .append(random.nextInt(8) == 0 ? "\r\n" : "\n");
       }
+      String text = random.nextInt(10) == 0 ? sb.toString().strip() : sb.toString();
+      String expected = tree(core.parse(text));
+      assertThat(tree(cheap.parse(text))).as(text).isEqualTo(expected);
+      assertThat(tree(notes.parse(text, 0))).as(text).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aBodyAfterFrontMatterGivesTheTreeOfTheBodyAlone() {
+    Parser core = Parser.builder().customInlineParserFactory(BlockOnlyInlineParser::new).build();
+    BlockTreeParser notes = new BlockTreeParser();
+    Random random = new Random(11);
+    for (int doc = 0; doc < 500; doc++) {
+      StringBuilder sb = new StringBuilder("---\ntitle: x\n---\n");
+      int from = sb.length();
+      for (int i = 0, n = 1 + random.nextInt(25); i < n; i++) {
+        sb.append(LINES[random.nextInt(LINES.length)]).append('\n');
+      }
       String text = sb.toString();
-      assertThat(tree(cheap.parse(text))).as(text).isEqualTo(tree(core.parse(text)));
+      assertThat(tree(notes.parse(text, from)))
+          .as(text)
+          .isEqualTo(tree(core.parse(text.substring(from))));
     }
   }
 
@@ -112,10 +173,13 @@ class CheapBlockStartsTest {
   void theGeneratedVaultGivesTheSameBlockTreeAsTheCoreParser() {
     Parser core = Parser.builder().customInlineParserFactory(BlockOnlyInlineParser::new).build();
     Parser cheap = NoteParser.markdownParser();
+    BlockTreeParser notes = new BlockTreeParser();
     Random random = new Random(7);
     for (int i = 0; i < 50; i++) {
       String text = SyntheticVault.note("Company " + i, random);
-      assertThat(tree(cheap.parse(text))).isEqualTo(tree(core.parse(text)));
+      String expected = tree(core.parse(text));
+      assertThat(tree(cheap.parse(text))).isEqualTo(expected);
+      assertThat(tree(notes.parse(text, 0))).isEqualTo(expected);
     }
   }
 
