@@ -284,6 +284,9 @@ public final class NoteParser {
 
   /** CRLF when most line breaks are CRLF, else LF. */
   static LineEnding lineEnding(String text) {
+    if (text.indexOf('\r') < 0) {
+      return LineEnding.LF;
+    }
     int crlf = 0;
     int lf = 0;
     for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {

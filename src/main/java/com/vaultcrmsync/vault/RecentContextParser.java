@@ -70,7 +70,8 @@ final class RecentContextParser {
         entries.set(entries.size() - 1, open);
         continue;
       }
-      ContextEntry entry = entry(text, line, start, lines.contentEnd(line), problems);
+      ContextEntry entry =
+          entry(text, line, start, lines.contentEnd(line), lines.next(line), problems);
       if (entry == null) {
         problems.add(
             warning(
@@ -82,7 +83,7 @@ final class RecentContextParser {
         open = null;
         continue;
       }
-      open = withEnd(entry, lines.next(line));
+      open = entry;
       entries.add(open);
     }
     return entries;
@@ -91,6 +92,15 @@ final class RecentContextParser {
   /** Parses one line as an entry, or returns null when it is not one. */
   static ContextEntry entry(
       String text, int line, int start, int contentEnd, List<NoteProblem> problems) {
+    return entry(text, line, start, contentEnd, contentEnd, problems);
+  }
+
+  /**
+   * As {@link #entry(String, int, int, int, List)}, the entry ending at {@code entryEnd}. Works on
+   * offsets into {@code text}; only the fields are copied out.
+   */
+  private static ContextEntry entry(
+      String text, int line, int start, int contentEnd, int entryEnd, List<NoteProblem> problems) {
     int end = contentEnd;
     while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
       end--;
@@ -108,7 +118,6 @@ final class RecentContextParser {
       p += 7;
     } else if (isDateShape(text, p, end)) {
       p += 10;
-      String written = text.substring(dateStart, p);
       try {
         date =
             LocalDate.of(
@@ -121,60 +130,69 @@ final class RecentContextParser {
                 "line "
                     + line
                     + " has an impossible date "
-                    + written
+                    + text.substring(dateStart, p)
                     + ": the entry is kept and treated as undated",
                 line));
       }
     } else {
       return null;
     }
-    String dateText = text.substring(dateStart, p);
     if (p + 1 >= end || text.charAt(p) != ':' || text.charAt(p + 1) != ' ') {
       return null;
     }
-    String body = text.substring(p + 2, end).strip();
+    // The body is text[from, to), stripped; each trailing part found is cut off its end.
+    int from = skipBlanks(text, p + 2, end);
+    int to = end;
     String crmId = null;
-    int idAt = body.length() - CRM_ID_LENGTH - CRM_ID_PREFIX.length();
-    if (idAt >= 0
-        && body.startsWith(CRM_ID_PREFIX, idAt)
-        && isAlphanumeric(body, idAt + CRM_ID_PREFIX.length(), body.length())) {
-      crmId = body.substring(idAt + CRM_ID_PREFIX.length());
-      body = body.substring(0, idAt).strip();
+    int idAt = to - CRM_ID_LENGTH - CRM_ID_PREFIX.length();
+    if (idAt >= from
+        && text.startsWith(CRM_ID_PREFIX, idAt)
+        && isAlphanumeric(text, idAt + CRM_ID_PREFIX.length(), to)) {
+      crmId = text.substring(idAt + CRM_ID_PREFIX.length(), to);
+      to = trimBlanks(text, from, idAt);
     }
     String via = null;
-    int viaAt = body.lastIndexOf(VIA);
-    if (viaAt >= 0 && body.endsWith(")") && (viaAt == 0 || body.charAt(viaAt - 1) == ' ')) {
-      via = body.substring(viaAt + VIA.length(), body.length() - 1).strip();
-      body = body.substring(0, viaAt).strip();
+    int viaAt = text.lastIndexOf(VIA, to - VIA.length());
+    if (viaAt >= from
+        && to > from
+        && text.charAt(to - 1) == ')'
+        && (viaAt == from || text.charAt(viaAt - 1) == ' ')) {
+      via = stripped(text, viaAt + VIA.length(), to - 1);
+      to = trimBlanks(text, from, viaAt);
     }
     String target = null;
     String alias = null;
     String heading = null;
     String plain = null;
     String summary;
-    int close = body.startsWith("[[") ? body.indexOf("]]", 2) : -1;
-    if (close > 2) {
-      String link = body.substring(2, close);
-      int pipe = link.indexOf('|');
+    int close = to - from >= 2 && text.startsWith("[[", from) ? text.indexOf("]]", from + 2) : -1;
+    if (close > from + 2 && close + 2 <= to) {
+      int linkEnd = close;
+      int pipe = indexOf(text, '|', from + 2, linkEnd);
       if (pipe >= 0) {
-        alias = link.substring(pipe + 1);
-        link = link.substring(0, pipe);
+        alias = text.substring(pipe + 1, linkEnd);
+        linkEnd = pipe;
       }
-      int hash = link.indexOf('#');
+      int hash = indexOf(text, '#', from + 2, linkEnd);
       if (hash >= 0) {
-        heading = link.substring(hash + 1);
-        link = link.substring(0, hash);
+        heading = text.substring(hash + 1, linkEnd);
+        linkEnd = hash;
       }
-      target = link.strip();
-      String after = body.substring(close + 2).strip();
-      if (after.startsWith("- ") || after.equals("-")) {
-        after = after.substring(1).strip();
+      target = stripped(text, from + 2, linkEnd);
+      int after = skipBlanks(text, close + 2, to);
+      if (after < to
+          && text.charAt(after) == '-'
+          && (after + 1 == to || text.charAt(after + 1) == ' ')) {
+        after = skipBlanks(text, after + 1, to);
       }
-      summary = after;
+      summary = text.substring(after, to);
     } else {
-      int sep = body.indexOf(" - ");
-      plain = (sep >= 0 ? body.substring(0, sep) : body).strip();
-      summary = sep >= 0 ? body.substring(sep + 3).strip() : "";
+      int sep = text.indexOf(" - ", from);
+      if (sep + 3 > to) {
+        sep = -1;
+      }
+      plain = stripped(text, from, sep >= 0 ? sep : to);
+      summary = sep >= 0 ? stripped(text, sep + 3, to) : "";
       if (plain.isEmpty()) {
         return null;
       }
@@ -183,9 +201,9 @@ final class RecentContextParser {
         line,
         start,
         contentEnd,
-        contentEnd,
+        entryEnd,
         text.substring(start, contentEnd),
-        dateText,
+        text.substring(dateStart, p),
         date,
         target,
         alias,
@@ -194,6 +212,33 @@ final class RecentContextParser {
         summary.isEmpty() ? null : summary,
         via == null || via.isEmpty() ? null : via,
         crmId);
+  }
+
+  /** First offset in [from, to) that is not white space, or {@code to}. */
+  private static int skipBlanks(String text, int from, int to) {
+    while (from < to && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    return from;
+  }
+
+  /** {@code to} moved back over white space, not before {@code from}. */
+  private static int trimBlanks(String text, int from, int to) {
+    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+      to--;
+    }
+    return to;
+  }
+
+  /** text[from, to) without leading and trailing white space, as {@link String#strip()}. */
+  private static String stripped(String text, int from, int to) {
+    int f = skipBlanks(text, from, to);
+    return text.substring(f, trimBlanks(text, f, to));
+  }
+
+  private static int indexOf(String text, char c, int from, int to) {
+    int i = text.indexOf(c, from);
+    return i < to ? i : -1;
   }
 
   private static ContextEntry withEnd(ContextEntry e, int end) {
