@@ -152,8 +152,8 @@ final class RecentContextParser {
       to = trimBlanks(text, from, idAt);
     }
     String via = null;
-    int viaAt = text.lastIndexOf(VIA, to - VIA.length());
-    if (viaAt >= from
+    int viaAt = lastIndexOf(text, VIA, from, to);
+    if (viaAt >= 0
         && to > from
         && text.charAt(to - 1) == ')'
         && (viaAt == from || text.charAt(viaAt - 1) == ' ')) {
@@ -165,8 +165,9 @@ final class RecentContextParser {
     String heading = null;
     String plain = null;
     String summary;
-    int close = to - from >= 2 && text.startsWith("[[", from) ? text.indexOf("]]", from + 2) : -1;
-    if (close > from + 2 && close + 2 <= to) {
+    int close =
+        to - from >= 2 && text.startsWith("[[", from) ? indexOf(text, "]]", from + 2, to) : -1;
+    if (close > from + 2) {
       int linkEnd = close;
       int pipe = indexOf(text, '|', from + 2, linkEnd);
       if (pipe >= 0) {
@@ -187,10 +188,7 @@ final class RecentContextParser {
       }
       summary = text.substring(after, to);
     } else {
-      int sep = text.indexOf(" - ", from);
-      if (sep + 3 > to) {
-        sep = -1;
-      }
+      int sep = indexOf(text, " - ", from, to);
       plain = stripped(text, from, sep >= 0 ? sep : to);
       summary = sep >= 0 ? stripped(text, sep + 3, to) : "";
       if (plain.isEmpty()) {
@@ -236,9 +234,34 @@ final class RecentContextParser {
     return text.substring(f, trimBlanks(text, f, to));
   }
 
+  /** First offset of {@code c} in [from, to), or -1; never looks past {@code to}. */
   private static int indexOf(String text, char c, int from, int to) {
-    int i = text.indexOf(c, from);
-    return i < to ? i : -1;
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** First offset where {@code s} lies wholly in [from, to), or -1. */
+  private static int indexOf(String text, String s, int from, int to) {
+    for (int i = from, last = to - s.length(); i <= last; i++) {
+      if (text.charAt(i) == s.charAt(0) && text.startsWith(s, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Last offset where {@code s} lies wholly in [from, to), or -1. */
+  private static int lastIndexOf(String text, String s, int from, int to) {
+    for (int i = to - s.length(); i >= from; i--) {
+      if (text.charAt(i) == s.charAt(0) && text.startsWith(s, i)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static ContextEntry withEnd(ContextEntry e, int end) {
