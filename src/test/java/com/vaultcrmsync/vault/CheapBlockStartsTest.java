@@ -2,6 +2,10 @@ package com.vaultcrmsync.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.core.BlockQuoteParser;
@@ -183,11 +187,27 @@ class CheapBlockStartsTest {
     }
   }
 
-  /** Node types and offsets, depth first. */
+  /** Node types, offsets and the list and heading details flexmark settles while parsing. */
   private static String tree(Node node) {
     StringBuilder sb = new StringBuilder();
     append(node, 0, sb);
     return sb.toString();
+  }
+
+  private static String details(Node node) {
+    if (node instanceof Heading h) {
+      return " level " + h.getLevel();
+    }
+    if (node instanceof OrderedList l) {
+      return " tight " + l.isTight() + " start " + l.getStartNumber() + " " + l.getDelimiter();
+    }
+    if (node instanceof BulletList l) {
+      return " tight " + l.isTight() + " marker " + l.getOpeningMarker();
+    }
+    if (node instanceof ListItem i) {
+      return " loose " + i.isLoose() + " blank " + i.isContainsBlankLine();
+    }
+    return "";
   }
 
   private static void append(Node node, int depth, StringBuilder sb) {
@@ -197,6 +217,7 @@ class CheapBlockStartsTest {
         .append(node.getStartOffset())
         .append('-')
         .append(node.getEndOffset())
+        .append(details(node))
         .append('\n');
     for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
       append(child, depth + 1, sb);
