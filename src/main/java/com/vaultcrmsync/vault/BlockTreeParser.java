@@ -60,6 +60,10 @@ final class BlockTreeParser {
         DocumentParser.calculateParagraphPreProcessors(
             options, List.of(), BlockOnlyInlineParser::new);
     blockStages = DocumentParser.calculateBlockPreProcessors(options, List.of());
+    if (paragraphStages.stream().anyMatch(stage -> !stage.isEmpty())
+        || blockStages.stream().anyMatch(stage -> !stage.isEmpty())) {
+      throw new IllegalStateException("pre-processors need flexmark's own block tracking");
+    }
     Map<Character, DelimiterProcessor> delimiters =
         InlineParserImpl.calculateDelimiterProcessors(options, List.of());
     BitSet delimiterChars =
@@ -180,7 +184,7 @@ final class BlockTreeParser {
   }
 
   /** A window on a string that is not itself a {@link String}. */
-  static final class TextView implements CharSequence {
+  private static final class TextView implements CharSequence {
     private final String text;
     private final int from;
     private final int to;
