@@ -8,9 +8,14 @@ import com.vaultcrmsync.sync.SyncQueue;
 import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.SyncUsageException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -52,22 +57,25 @@ public final class HttpApi {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** {@code POST /api/sync}: a full two-way sync. */
-  public CompletableFuture<String> syncAll(Exchange exchange) {
+  /**
+   * {@code POST /api/sync}: a full two-way sync. The answer is the run's JSON report, streamed to
+   * the response from a temp file (never one String in memory), or a JSON error.
+   */
+  public CompletableFuture<Object> syncAll(Exchange exchange) {
     if (!admitted(exchange)) {
-      return CompletableFuture.completedFuture(exchange.getMessage().getBody(String.class));
+      return CompletableFuture.<Object>completedFuture(exchange.getMessage().getBody(String.class));
     }
     return answer(exchange, queue.submit(SyncRequest.full(false, false)));
   }
 
   /** {@code POST /api/sync/accounts/{key}}: one account by title, alias or Account id. */
-  public CompletableFuture<String> syncAccount(Exchange exchange) {
+  public CompletableFuture<Object> syncAccount(Exchange exchange) {
     if (!admitted(exchange)) {
-      return CompletableFuture.completedFuture(exchange.getMessage().getBody(String.class));
+      return CompletableFuture.<Object>completedFuture(exchange.getMessage().getBody(String.class));
     }
     String key = exchange.getMessage().getHeader("key", String.class);
     if (key == null || key.isBlank() || looksLikePath(key)) {
-      return CompletableFuture.completedFuture(
+      return CompletableFuture.<Object>completedFuture(
           error(
               exchange,
               404,
@@ -117,10 +125,32 @@ public final class HttpApi {
     return json(exchange, 200, body.toString());
   }
 
-  private CompletableFuture<String> answer(Exchange exchange, CompletableFuture<RunReport> run) {
-    return run.thenApply(report -> json(exchange, 200, ReportWriter.toJson(report)))
+  private CompletableFuture<Object> answer(Exchange exchange, CompletableFuture<RunReport> run) {
+    return run.<Object>thenApply(report -> streamed(exchange, report))
         .orTimeout(syncWait.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionally(failure -> failed(exchange, failure));
+  }
+
+  /**
+   * The report's JSON (the same bytes as the report file) rendered into a hidden temp file in the
+   * report folder and answered as a stream of it; the file is deleted when the stream is closed.
+   */
+  private Object streamed(Exchange exchange, RunReport report) {
+    try {
+      Files.createDirectories(reportDir);
+      Path file = ReportWriter.renderToTemp(reportDir, out -> ReportWriter.writeJson(report, out));
+      FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE);
+      InputStream body = Channels.newInputStream(channel);
+      Message out = exchange.getMessage();
+      out.removeHeaders("*", "WWW-Authenticate");
+      out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+      out.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+      out.setHeader(Exchange.CONTENT_LENGTH, channel.size());
+      return body;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render the run report: " + e.getMessage(), e);
+    }
   }
 
   private String failed(Exchange exchange, Throwable failure) {

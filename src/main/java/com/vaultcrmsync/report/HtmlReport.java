@@ -213,6 +213,15 @@ public final class HtmlReport implements ReportFormat {
 
   /** Only known words become CSS classes; anything else gets none. */
   private static String cssClass(String word) {
-    return word != null && word.matches("[a-z-]{1,20}") ? word : "";
+    if (word == null || word.isEmpty() || word.length() > 20) {
+      return "";
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if ((c < 'a' || c > 'z') && c != '-') {
+        return "";
+      }
+    }
+    return word;
   }
 }

@@ -174,6 +174,16 @@ public final class MarkdownReport implements ReportFormat {
     if (value == null) {
       return "";
     }
-    return value.replaceAll("[\r\n`]", " ").replace("|", "\\|");
+    // A loop, not replaceAll: this runs for every note and entry of the report.
+    StringBuilder out = new StringBuilder(value.length() + 4);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\r', '\n', '`' -> out.append(' ');
+        case '|' -> out.append("\\|");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

@@ -1,10 +1,10 @@
 package com.vaultcrmsync.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -31,11 +31,13 @@ public final class ReportWriter {
 
   /** The report as JSON text. */
   public static String toJson(RunReport report) {
+    StringWriter out = new StringWriter();
     try {
-      return JSON.writeValueAsString(report);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("report records always serialise", e);
+      writeJson(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter does not fail", e);
     }
+    return out.toString();
   }
 
   /**
@@ -45,7 +47,7 @@ public final class ReportWriter {
    * @throws IOException when {@code out} fails
    */
   public static void writeJson(RunReport report, Writer out) throws IOException {
-    JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, report);
+    ReportJson.write(report, out);
   }
 
   /** Reads a JSON report back (for the report command and tests). */

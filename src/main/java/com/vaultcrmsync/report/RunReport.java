@@ -9,10 +9,13 @@ import java.util.Map;
  * The run report (design §6, a stable contract): what the run was, what it cost, totals, and per
  * note how it matched, what happened to each entry and why. JSON is written from these records as
  * they are; other renderings (Markdown, HTML) read the same records.
+ *
+ * <p>The notes of a large run may be a list read from a {@link NoteSpill} each time it is iterated
+ * (so that a rendering holds one note at a time): iterate {@link #notes()}, do not index it.
  */
 public record RunReport(Run run, Api api, Totals totals, List<NoteReport> notes) {
   public RunReport {
-    notes = List.copyOf(notes);
+    notes = notes instanceof NoteSpill.SpilledNotes ? notes : List.copyOf(notes);
   }
 
   /**

@@ -91,7 +91,7 @@ public final class SyncEngine {
    */
   public RunReport run(SyncRequest request) {
     Instant started = clock.instant();
-    RunRecorder rec = new RunRecorder(request, started);
+    RunRecorder rec = new RunRecorder(request, started, stateDir, RunRecorder.MAX_ROWS_IN_MEMORY);
     String runId = UUID.randomUUID().toString();
     // A dry run of a vault never synced has no state to protect and must not create the folder.
     boolean lockNeeded = !request.dryRun() || Files.isDirectory(stateDir);
