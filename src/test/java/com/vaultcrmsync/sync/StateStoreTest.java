@@ -129,4 +129,47 @@ class StateStoreTest {
       assertThat(s.notes()).hasSize(4);
     }
   }
+
+  @Test
+  void closingAStateRewrittenByBatchedCommitsCompactsItsFileAndKeepsEveryRow() throws Exception {
+    Path stateDir = dir.resolve(".vault-crm-sync");
+    Path file = stateDir.resolve("state.mv.db");
+    long before;
+    try (StateStore s = StateStore.open(stateDir).compactAbove(0)) {
+      for (int round = 0; round < 3; round++) {
+        String hash = "synced-" + round;
+        s.batched(
+            500,
+            () -> {
+              for (int i = 0; i < 6_000; i++) {
+                s.putActivity(activity(i, hash));
+              }
+            });
+      }
+      before = Files.size(file);
+    }
+    assertThat(Files.size(file)).isLessThan(before / 2);
+    try (StateStore s = StateStore.open(stateDir)) {
+      assertThat(s.activity("vk1-5999"))
+          .get()
+          .extracting(ActivityState::syncedHash)
+          .isEqualTo("synced-2");
+      assertThat(s.activitiesOfNote("Note 0.md")).hasSize(13);
+    }
+  }
+
+  private static ActivityState activity(int i, String hash) {
+    return new ActivityState(
+        "vk1-" + i,
+        ActivityState.Origin.VAULT,
+        String.format("00T%015d", i),
+        String.format("001%015d", i / 13),
+        "Note " + (i / 13) + ".md",
+        LocalDate.of(2025, 1, 1).plusDays(i % 365),
+        hash,
+        "line-" + i,
+        null,
+        null,
+        false);
+  }
 }
