@@ -39,8 +39,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -Xmx3g -cp target/vault-crm-sync.jar com.vaultcrmsync.cli.SyncBenchmark [--notes 1000,10000]
- *     [--no-daemon] [--no-parse] [--keep]
+ *     [--no-daemon] [--no-parse] [--keep] [--jvm-opt OPTION]...
  * </pre>
+ *
+ * <p>{@code --jvm-opt} adds a JVM option to every child, e.g. {@code -XX:TieredStopAtLevel=1} to
+ * compare the launcher's C1-only short runs with the default JIT.
  *
  * <p>Wall times include the child JVM's start; the start of {@code --version} is measured beside
  * them. API calls are the org's own count. Peak memory is the child's maximum resident set and the
@@ -61,10 +64,12 @@ public final class SyncBenchmark {
   private final Path jar;
   private final Path work;
   private final List<String> table = new ArrayList<>();
+  private final List<String> jvmOptions;
 
-  private SyncBenchmark(Path jar, Path work) {
+  private SyncBenchmark(Path jar, Path work, List<String> jvmOptions) {
     this.jar = jar;
     this.work = work;
+    this.jvmOptions = jvmOptions;
   }
 
   public static void main(String[] args) throws Exception {
@@ -72,6 +77,7 @@ public final class SyncBenchmark {
     boolean daemon = true;
     boolean parse = true;
     boolean keep = false;
+    List<String> jvmOptions = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--notes" ->
@@ -79,17 +85,18 @@ public final class SyncBenchmark {
         case "--no-daemon" -> daemon = false;
         case "--no-parse" -> parse = false;
         case "--keep" -> keep = true;
+        case "--jvm-opt" -> jvmOptions.add(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     Path work = Files.createTempDirectory("vcs-sync-bench");
-    SyncBenchmark bench = new SyncBenchmark(ownJar(), work);
+    SyncBenchmark bench = new SyncBenchmark(ownJar(), work, List.copyOf(jvmOptions));
     System.out.printf(
         Locale.ROOT,
         "Java %s, %d cores; child JVMs %s; work in %s%n",
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(),
-        CHILD_HEAP,
+        String.join(" ", bench.childJvm()),
         work);
     try {
       long version = bench.versionStart();
@@ -257,17 +264,15 @@ public final class SyncBenchmark {
     Path log = vault.getParent().resolve("daemon.log");
     ProcessBuilder pb =
         new ProcessBuilder(
-                java(),
-                CHILD_HEAP,
-                "-jar",
-                jar.toString(),
-                "run",
-                "--vault",
-                vault.toString(),
-                "--config",
-                config.toString(),
-                "--http-port",
-                Integer.toString(freePort()))
+                command(
+                    List.of(),
+                    "run",
+                    "--vault",
+                    vault.toString(),
+                    "--config",
+                    config.toString(),
+                    "--http-port",
+                    Integer.toString(freePort())))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     Process p = pb.start();
@@ -363,12 +368,8 @@ public final class SyncBenchmark {
     long callsBefore = org.stats().total();
     Path out = gcLog.resolveSibling(gcLog.getFileName() + ".out");
     List<String> cmd =
-        List.of(
-            java(),
-            CHILD_HEAP,
-            "-Xlog:gc:file=" + gcLog,
-            "-jar",
-            jar.toString(),
+        command(
+            List.of("-Xlog:gc:file=" + gcLog),
             "sync",
             "--vault",
             vault.toString(),
@@ -410,12 +411,29 @@ public final class SyncBenchmark {
   }
 
   /** Median wall time of {@code java -jar vault-crm-sync.jar --version}. */
+  /** The child JVM's options: the heap cap and those given with {@code --jvm-opt}. */
+  private List<String> childJvm() {
+    List<String> options = new ArrayList<>(List.of(CHILD_HEAP));
+    options.addAll(jvmOptions);
+    return options;
+  }
+
+  /** A child command line: java, its options, {@code extra} JVM options, the jar and its args. */
+  private List<String> command(List<String> extra, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(java()));
+    cmd.addAll(childJvm());
+    cmd.addAll(extra);
+    cmd.addAll(List.of("-jar", jar.toString()));
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
   private long versionStart() throws Exception {
     long[] t = new long[5];
     for (int i = 0; i < t.length; i++) {
       long t0 = System.nanoTime();
       Process p =
-          new ProcessBuilder(java(), CHILD_HEAP, "-jar", jar.toString(), "--version")
+          new ProcessBuilder(command(List.of(), "--version"))
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
