@@ -33,14 +33,40 @@ final class CrmPull {
     this.mappings = mappings;
   }
 
-  /** An activity record with the sObject it came from. */
-  record Activity(String sObject, Map<String, Object> record) {}
+  /**
+   * An activity record with the sObject it came from.
+   *
+   * @param notePath the note it is planned with, when an {@link EchoFilter} kept it; else null
+   */
+  record Activity(String sObject, Map<String, Object> record, String notePath) {
+    Activity(String sObject, Map<String, Object> record) {
+      this(sObject, record, null);
+    }
+  }
 
-  /** What a pull read; {@code newestStamp} is null when it read nothing. */
+  /**
+   * What a pull read and kept; {@code newestStamp} (of everything read, kept or not) is null when
+   * it read nothing. With an {@link EchoFilter}, records that change nothing are counted and
+   * dropped as they arrive, never held.
+   */
   static final class Result {
     final Map<String, Map<String, Object>> accounts = new LinkedHashMap<>();
     final Map<String, Activity> activities = new LinkedHashMap<>();
     Instant newestStamp;
+    private final EchoFilter filter;
+
+    /** Records read and dropped by the filter. */
+    long echoes;
+
+    /** Keeps every record read. */
+    Result() {
+      this(null);
+    }
+
+    /** Keeps only what {@code filter} says can change something. */
+    Result(EchoFilter filter) {
+      this.filter = filter;
+    }
 
     void stamp(Map<String, Object> record) {
       Instant s = CrmRecords.instant(record, "SystemModstamp");
@@ -93,12 +119,30 @@ final class CrmPull {
 
   private void account(Map<String, Object> r, Result into) {
     into.stamp(r);
-    into.accounts.put(CrmRecords.id(r), r);
+    String id = CrmRecords.id(r);
+    if (into.filter != null && into.filter.accountEcho(r)) {
+      // A later version of a record replaces an earlier one, also when it is the echo.
+      into.accounts.remove(id);
+      into.echoes++;
+      return;
+    }
+    into.accounts.put(id, r);
   }
 
   private void activity(String sObject, Map<String, Object> r, Result into) {
     into.stamp(r);
-    into.activities.put(CrmRecords.id(r), new Activity(sObject, r));
+    String id = CrmRecords.id(r);
+    if (into.filter == null) {
+      into.activities.put(id, new Activity(sObject, r));
+      return;
+    }
+    String notePath = into.filter.noteOf(sObject, r);
+    if (notePath == null) {
+      into.activities.remove(id);
+      into.echoes++;
+      return;
+    }
+    into.activities.put(id, new Activity(sObject, r, notePath));
   }
 
   private String taskObject() {

@@ -318,7 +318,9 @@ public final class SyncEngine {
         }
       }
 
-      CrmPull.Result pulled = new CrmPull.Result();
+      // Echoes of the sync's own writes are dropped as they arrive: never held, never planned.
+      CrmPull.Result pulled =
+          new CrmPull.Result(new EchoFilter(state, settings, mapper.mappings(), allLinks));
       if (scoped) {
         List<String> ids =
             changed.stream()
@@ -346,9 +348,11 @@ public final class SyncEngine {
       newestStamp = latest(newestStamp, pulled.newestStamp);
 
       LOG.info(
-          "CRM: {} accounts and {} activities read ({} ms)",
+          "CRM: {} accounts and {} activities kept, {} echoes of the sync's own writes dropped"
+              + " ({} ms)",
           pulled.accounts.size(),
           pulled.activities.size(),
+          pulled.echoes,
           clock.millis() - rec.startedMillis());
       Map<String, NotePlan> plans = new LinkedHashMap<>();
       for (NoteDigest d : changed) {
