@@ -68,6 +68,22 @@ final class CrmPull {
       this.filter = filter;
     }
 
+    /** The kept activities to plan with the notes at {@code notePaths}. */
+    List<Activity> activitiesOf(Set<String> notePaths) {
+      return activities.values().stream().filter(a -> notePaths.contains(a.notePath())).toList();
+    }
+
+    /** The notes that kept activities are planned with, outside {@code notePaths}. */
+    Set<String> notesBesides(Set<String> notePaths) {
+      Set<String> out = new LinkedHashSet<>();
+      for (Activity a : activities.values()) {
+        if (a.notePath() != null && !notePaths.contains(a.notePath())) {
+          out.add(a.notePath());
+        }
+      }
+      return out;
+    }
+
     void stamp(Map<String, Object> record) {
       Instant s = CrmRecords.instant(record, "SystemModstamp");
       if (s != null && (newestStamp == null || s.isAfter(newestStamp))) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,6 +127,7 @@ public final class SyncEngine {
     private final SyncPlanner planner;
     private final LocalDate today;
     private final List<AccountLink> accountChanges = new ArrayList<>();
+    private final ApiBudget budget = new ApiBudget(crm, settings);
     private Instant seed;
     private boolean stampRead;
     private boolean orgEmpty;
@@ -145,7 +147,6 @@ public final class SyncEngine {
 
     /** Returns the halt message, or null when the run finished. */
     String execute() throws IOException {
-      ApiBudget budget = new ApiBudget(crm, settings);
       CrmPull pull = new CrmPull(crm, mapper.mappings());
       Map<String, String> links = state.links();
       boolean noteRun = request.mode() == SyncRequest.Mode.NOTE;
@@ -181,7 +182,9 @@ public final class SyncEngine {
       // to change; in an empty org its notes go through in batches (see firstStamp).
       boolean firstLoad = !scoped && watermark == null;
       List<NoteDigest> changed = new ArrayList<>();
+      List<NoteFile> changedFiles = new ArrayList<>();
       List<NoteState> touched = new ArrayList<>();
+      BatchedChanges batched = null;
       int read = 0;
       int batches = 0;
       for (NoteFile f : scope) {
@@ -208,6 +211,7 @@ public final class SyncEngine {
           touched.add(n.state());
         } else if (result instanceof VaultReader.Changed c) {
           changed.add(c.digest());
+          changedFiles.add(f);
           rec.notesSeen++;
           if (firstLoad && !stampRead) {
             firstStamp(budget, pull, links);
@@ -219,12 +223,17 @@ public final class SyncEngine {
             }
             changed.clear();
             batches++;
+          } else if (!scoped && changed.size() >= settings.batchNotes()) {
+            // More changed notes than one batch: count what the safety rules judge, batch by
+            // batch, and write in a second pass that reads each note again.
+            if (batched == null) {
+              batched = new BatchedChanges(links, present, this::echoFilter);
+            }
+            countBatch(changed, batched, watermark, budget, pull);
+            changed.clear();
           }
         } else if (result instanceof VaultReader.Broken b) {
-          RunRecorder.NoteRecord n = rec.note(b.path());
-          n.title = b.title();
-          n.action = "skipped";
-          b.errors().forEach(p -> n.error(p.message(), p.line() == 0 ? null : p.line()));
+          broken(b);
         }
       }
 
@@ -237,7 +246,16 @@ public final class SyncEngine {
       if (firstLoad && !stampRead) {
         firstStamp(budget, pull, links);
       }
-      if (!changed.isEmpty() || batches == 0) {
+      if (batched != null) {
+        if (!changed.isEmpty()) {
+          countBatch(changed, batched, watermark, budget, pull);
+          changed.clear();
+        }
+        String halt = writeBatched(batched, changedFiles, index, present, links.size());
+        if (halt != null) {
+          return halt;
+        }
+      } else if (!changed.isEmpty() || batches == 0) {
         String halt = apply(changed, links, present, watermark, budget, pull);
         if (halt != null) {
           return halt;
@@ -309,9 +327,7 @@ public final class SyncEngine {
       Set<String> newlyLinked = new HashSet<>();
       for (NoteDigest d : changed) {
         AccountMatch m = matches.get(d.path());
-        if (m.linked()
-            && !m.accountId()
-                .equals(state.linkByNote(d.path()).map(AccountLink::accountId).orElse(null))) {
+        if (relinked(d, m)) {
           newlyLinked.add(m.accountId());
           allLinks.values().remove(d.path());
           allLinks.put(m.accountId(), d.path());
@@ -319,8 +335,7 @@ public final class SyncEngine {
       }
 
       // Echoes of the sync's own writes are dropped as they arrive: never held, never planned.
-      CrmPull.Result pulled =
-          new CrmPull.Result(new EchoFilter(state, settings, mapper.mappings(), allLinks));
+      CrmPull.Result pulled = new CrmPull.Result(echoFilter(allLinks));
       if (scoped) {
         List<String> ids =
             changed.stream()
@@ -376,6 +391,185 @@ public final class SyncEngine {
         LOG.warn("Halted before writing: {}", halt);
         return halt;
       }
+      write(all);
+      return null;
+    }
+
+    /**
+     * The counting pass over one batch of a batched run: matches its notes, pulls what it needs
+     * (the changes since the watermark once, the activities of accounts it newly links), plans it
+     * with a recorder that is thrown away, and adds up what the safety rules judge. It writes
+     * nothing.
+     */
+    private void countBatch(
+        List<NoteDigest> batch,
+        BatchedChanges b,
+        Instant watermark,
+        ApiBudget budget,
+        CrmPull pull) {
+      if (pullStart == null) {
+        pullStart = clock.instant();
+      }
+      Map<String, AccountMatch> matches = identify(batch, b.claimed, budget, orgEmpty);
+      List<String> newlyLinked = new ArrayList<>();
+      for (NoteDigest d : batch) {
+        AccountMatch m = matches.get(d.path());
+        b.matches.put(d.path(), m);
+        b.changedPaths.add(d.path());
+        if (relinked(d, m)) {
+          newlyLinked.add(m.accountId());
+          b.link(m.accountId(), d.path());
+        }
+      }
+      if (!b.pulledOnce) {
+        b.pulledOnce = true;
+        if (watermark != null) {
+          budget.require(3, "reading CRM changes");
+          pull.since(watermark.minus(settings.lookback()), b.pulled);
+        } else {
+          Set<String> before = new LinkedHashSet<>(b.allLinks.keySet());
+          newlyLinked.forEach(before::remove);
+          if (!before.isEmpty()) {
+            budget.require(2, "reading the activities of linked accounts");
+            pull.forAccounts(before, false, b.pulled);
+          }
+        }
+      }
+      if (!newlyLinked.isEmpty()) {
+        budget.require(2, "reading the activities of newly linked accounts");
+        pull.forAccounts(newlyLinked, false, b.pulled);
+      }
+      newestStamp = latest(newestStamp, b.pulled.newestStamp);
+      SyncPlanner counting = countingPlanner();
+      Map<String, NotePlan> plans = new LinkedHashMap<>();
+      for (NoteDigest d : batch) {
+        AccountLink link = state.linkByNote(d.path()).orElse(null);
+        plans.put(d.path(), counting.planNote(d, matches.get(d.path()), link, b.pulled));
+      }
+      counting.planPulled(b.pulled.activitiesOf(plans.keySet()), b.allLinks, plans::get);
+      b.totals = b.totals.plus(new SafetyCheck(settings).count(plans.values()));
+    }
+
+    /**
+     * The end of a batched run: counts the kept CRM changes of notes that did not change, checks
+     * the safety rules on the whole run's totals (a halted run has written nothing), then plans and
+     * writes batch by batch, reading each changed note again. Returns the halt message, or null.
+     */
+    private String writeBatched(
+        BatchedChanges b,
+        List<NoteFile> changedFiles,
+        Map<String, NoteState> index,
+        Set<String> present,
+        int linkedBefore)
+        throws IOException {
+      LOG.info(
+          "CRM: {} accounts and {} activities kept, {} echoes of the sync's own writes dropped"
+              + " ({} ms)",
+          b.pulled.accounts.size(),
+          b.pulled.activities.size(),
+          b.pulled.echoes,
+          clock.millis() - rec.startedMillis());
+      Map<String, String> notesLinked = b.accountByNote();
+      List<List<String>> others = batches(new ArrayList<>(b.pulled.notesBesides(b.changedPaths)));
+      SyncPlanner counting = countingPlanner();
+      for (List<String> paths : others) {
+        Map<String, NotePlan> plans = planOthers(counting, paths, b, present, notesLinked);
+        b.totals = b.totals.plus(new SafetyCheck(settings).count(plans.values()));
+      }
+      String halt = new SafetyCheck(settings).violation(b.totals, linkedBefore);
+      if (halt != null && !request.force()) {
+        LOG.warn("Halted before writing: {}", halt);
+        return halt;
+      }
+      int writes = 0;
+      for (List<NoteFile> files : batches(changedFiles)) {
+        Map<String, NotePlan> plans = new LinkedHashMap<>();
+        for (NoteFile f : files) {
+          NoteDigest d = readAgain(f, index);
+          if (d != null) {
+            AccountLink link = state.linkByNote(d.path()).orElse(null);
+            plans.put(d.path(), planner.planNote(d, b.matches.get(d.path()), link, b.pulled));
+          }
+        }
+        planner.planPulled(b.pulled.activitiesOf(plans.keySet()), b.allLinks, plans::get);
+        write(new ArrayList<>(plans.values()));
+        writes++;
+      }
+      for (List<String> paths : others) {
+        write(new ArrayList<>(planOthers(planner, paths, b, present, notesLinked).values()));
+        writes++;
+      }
+      accountChanges.addAll(planner.pulledAccounts(b.pulled, b.changedPaths));
+      LOG.info(
+          "Planned and wrote {} changed notes and {} others in {} batches of at most {} notes,"
+              + " after a counting pass",
+          changedFiles.size(),
+          others.stream().mapToInt(List::size).sum(),
+          writes,
+          settings.batchNotes());
+      return null;
+    }
+
+    /** Plans the kept CRM changes of notes that did not change this run. */
+    private Map<String, NotePlan> planOthers(
+        SyncPlanner with,
+        List<String> paths,
+        BatchedChanges b,
+        Set<String> present,
+        Map<String, String> notesLinked) {
+      Map<String, NotePlan> plans = new LinkedHashMap<>();
+      with.planPulled(
+          b.pulled.activitiesOf(new HashSet<>(paths)),
+          b.allLinks,
+          path ->
+              plans.computeIfAbsent(
+                  path, p -> present.contains(p) ? unchangedPlan(p, notesLinked) : null));
+      return plans;
+    }
+
+    /**
+     * A changed note read again for the writing pass; null when it is no longer a changed, readable
+     * note (it is then synced on the next run).
+     */
+    private NoteDigest readAgain(NoteFile f, Map<String, NoteState> index) throws IOException {
+      VaultReader.Result result =
+          reader.read(f, Optional.ofNullable(index.get(f.relativePath())), false);
+      if (result instanceof VaultReader.Changed c) {
+        return c.digest();
+      }
+      if (result instanceof VaultReader.Broken b) {
+        broken(b);
+      }
+      return null;
+    }
+
+    /** A planner whose report is thrown away: the counting pass records nothing. */
+    private SyncPlanner countingPlanner() {
+      return new SyncPlanner(
+          state, settings, mapper.mappings(), new RunRecorder(request, clock.instant()));
+    }
+
+    private <T> List<List<T>> batches(List<T> all) {
+      List<List<T>> out = new ArrayList<>();
+      for (int i = 0; i < all.size(); i += settings.batchNotes()) {
+        out.add(all.subList(i, Math.min(all.size(), i + settings.batchNotes())));
+      }
+      return out;
+    }
+
+    /** Whether this run links the note to another account than the state did. */
+    private boolean relinked(NoteDigest d, AccountMatch m) {
+      return m.linked()
+          && !m.accountId()
+              .equals(state.linkByNote(d.path()).map(AccountLink::accountId).orElse(null));
+    }
+
+    private EchoFilter echoFilter(Map<String, String> links) {
+      return new EchoFilter(state, settings, mapper.mappings(), links);
+    }
+
+    /** Writes the plans: the CRM first, then the notes. */
+    private void write(List<NotePlan> all) {
       PlanApplier applier =
           new PlanApplier(
               crm,
@@ -396,7 +590,13 @@ public final class SyncEngine {
       if (all.stream().anyMatch(p -> p.pullIncomplete)) {
         pullIncomplete = true;
       }
-      return null;
+    }
+
+    private void broken(VaultReader.Broken b) {
+      RunRecorder.NoteRecord n = rec.note(b.path());
+      n.title = b.title();
+      n.action = "skipped";
+      b.errors().forEach(p -> n.error(p.message(), p.line() == 0 ? null : p.line()));
     }
 
     private Map<String, AccountMatch> identify(
