@@ -15,6 +15,11 @@ import java.util.Optional;
  * with it and without it comes to the same.
  */
 final class EchoFilter {
+  /** Builds a filter over a map of links, which it reads as they change. */
+  interface Factory {
+    EchoFilter over(Map<String, String> links);
+  }
+
   private final StateStore state;
   private final SyncSettings settings;
   private final Mappings mappings;

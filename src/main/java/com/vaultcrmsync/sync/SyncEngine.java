@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +117,7 @@ public final class SyncEngine {
   }
 
   /** The state of one run. */
-  private final class Run {
+  private final class Run implements BatchedRun.Steps {
     private final SyncRequest request;
     private final StateStore state;
     private final RunRecorder rec;
@@ -135,6 +134,9 @@ public final class SyncEngine {
     private Instant pullStart;
     private Instant newestStamp;
     private boolean pullIncomplete;
+
+    /** The state index of notes, read once per run. */
+    private Map<String, NoteState> index = Map.of();
 
     Run(SyncRequest request, StateStore state, RunRecorder rec, String runId) {
       this.request = request;
@@ -169,7 +171,7 @@ public final class SyncEngine {
       boolean scoped = request.mode() != SyncRequest.Mode.FULL;
 
       // The state index, read once: a no-op run asks the database nothing per note.
-      Map<String, NoteState> index = new HashMap<>();
+      index = new HashMap<>();
       state.notes().forEach(n -> index.put(n.path(), n));
       if (noteRun) {
         // Not listed, so taken as present as the state knows them (a note run removes nothing).
@@ -184,7 +186,7 @@ public final class SyncEngine {
       List<NoteDigest> changed = new ArrayList<>();
       List<NoteFile> changedFiles = new ArrayList<>();
       List<NoteState> touched = new ArrayList<>();
-      BatchedChanges batched = null;
+      BatchedRun batched = null;
       int read = 0;
       int batches = 0;
       for (NoteFile f : scope) {
@@ -227,9 +229,21 @@ public final class SyncEngine {
             // More changed notes than one batch: count what the safety rules judge, batch by
             // batch, and write in a second pass that reads each note again.
             if (batched == null) {
-              batched = new BatchedChanges(links, present, this::echoFilter);
+              pullStart = clock.instant();
+              batched =
+                  new BatchedRun(
+                      this,
+                      state,
+                      settings,
+                      planner,
+                      this::echoFilter,
+                      pull,
+                      budget,
+                      links,
+                      present,
+                      watermark);
             }
-            countBatch(changed, batched, watermark, budget, pull);
+            batched.count(changed);
             changed.clear();
           }
         } else if (result instanceof VaultReader.Broken b) {
@@ -248,10 +262,11 @@ public final class SyncEngine {
       }
       if (batched != null) {
         if (!changed.isEmpty()) {
-          countBatch(changed, batched, watermark, budget, pull);
+          batched.count(changed);
           changed.clear();
         }
-        String halt = writeBatched(batched, changedFiles, index, present, links.size());
+        newestStamp = latest(newestStamp, batched.newestStamp());
+        String halt = batched.write(changedFiles, request.force(), accountChanges);
         if (halt != null) {
           return halt;
         }
@@ -395,143 +410,8 @@ public final class SyncEngine {
       return null;
     }
 
-    /**
-     * The counting pass over one batch of a batched run: matches its notes, pulls what it needs
-     * (the changes since the watermark once, the activities of accounts it newly links), plans it
-     * with a recorder that is thrown away, and adds up what the safety rules judge. It writes
-     * nothing.
-     */
-    private void countBatch(
-        List<NoteDigest> batch,
-        BatchedChanges b,
-        Instant watermark,
-        ApiBudget budget,
-        CrmPull pull) {
-      if (pullStart == null) {
-        pullStart = clock.instant();
-      }
-      Map<String, AccountMatch> matches = identify(batch, b.claimed, budget, orgEmpty);
-      List<String> newlyLinked = new ArrayList<>();
-      for (NoteDigest d : batch) {
-        AccountMatch m = matches.get(d.path());
-        b.matches.put(d.path(), m);
-        b.changedPaths.add(d.path());
-        if (relinked(d, m)) {
-          newlyLinked.add(m.accountId());
-          b.link(m.accountId(), d.path());
-        }
-      }
-      if (!b.pulledOnce) {
-        b.pulledOnce = true;
-        if (watermark != null) {
-          budget.require(3, "reading CRM changes");
-          pull.since(watermark.minus(settings.lookback()), b.pulled);
-        } else {
-          Set<String> before = new LinkedHashSet<>(b.allLinks.keySet());
-          newlyLinked.forEach(before::remove);
-          if (!before.isEmpty()) {
-            budget.require(2, "reading the activities of linked accounts");
-            pull.forAccounts(before, false, b.pulled);
-          }
-        }
-      }
-      if (!newlyLinked.isEmpty()) {
-        budget.require(2, "reading the activities of newly linked accounts");
-        pull.forAccounts(newlyLinked, false, b.pulled);
-      }
-      newestStamp = latest(newestStamp, b.pulled.newestStamp);
-      SyncPlanner counting = countingPlanner();
-      Map<String, NotePlan> plans = new LinkedHashMap<>();
-      for (NoteDigest d : batch) {
-        AccountLink link = state.linkByNote(d.path()).orElse(null);
-        plans.put(d.path(), counting.planNote(d, matches.get(d.path()), link, b.pulled));
-      }
-      counting.planPulled(b.pulled.activitiesOf(plans.keySet()), b.allLinks, plans::get);
-      b.totals = b.totals.plus(new SafetyCheck(settings).count(plans.values()));
-    }
-
-    /**
-     * The end of a batched run: counts the kept CRM changes of notes that did not change, checks
-     * the safety rules on the whole run's totals (a halted run has written nothing), then plans and
-     * writes batch by batch, reading each changed note again. Returns the halt message, or null.
-     */
-    private String writeBatched(
-        BatchedChanges b,
-        List<NoteFile> changedFiles,
-        Map<String, NoteState> index,
-        Set<String> present,
-        int linkedBefore)
-        throws IOException {
-      LOG.info(
-          "CRM: {} accounts and {} activities kept, {} echoes of the sync's own writes dropped"
-              + " ({} ms)",
-          b.pulled.accounts.size(),
-          b.pulled.activities.size(),
-          b.pulled.echoes,
-          clock.millis() - rec.startedMillis());
-      Map<String, String> notesLinked = b.accountByNote();
-      List<List<String>> others = batches(new ArrayList<>(b.pulled.notesBesides(b.changedPaths)));
-      SyncPlanner counting = countingPlanner();
-      for (List<String> paths : others) {
-        Map<String, NotePlan> plans = planOthers(counting, paths, b, present, notesLinked);
-        b.totals = b.totals.plus(new SafetyCheck(settings).count(plans.values()));
-      }
-      String halt = new SafetyCheck(settings).violation(b.totals, linkedBefore);
-      if (halt != null && !request.force()) {
-        LOG.warn("Halted before writing: {}", halt);
-        return halt;
-      }
-      int writes = 0;
-      for (List<NoteFile> files : batches(changedFiles)) {
-        Map<String, NotePlan> plans = new LinkedHashMap<>();
-        for (NoteFile f : files) {
-          NoteDigest d = readAgain(f, index);
-          if (d != null) {
-            AccountLink link = state.linkByNote(d.path()).orElse(null);
-            plans.put(d.path(), planner.planNote(d, b.matches.get(d.path()), link, b.pulled));
-          }
-        }
-        planner.planPulled(b.pulled.activitiesOf(plans.keySet()), b.allLinks, plans::get);
-        write(new ArrayList<>(plans.values()));
-        writes++;
-      }
-      for (List<String> paths : others) {
-        write(new ArrayList<>(planOthers(planner, paths, b, present, notesLinked).values()));
-        writes++;
-      }
-      accountChanges.addAll(planner.pulledAccounts(b.pulled, b.changedPaths));
-      LOG.info(
-          "Planned and wrote {} changed notes and {} others in {} batches of at most {} notes,"
-              + " after a counting pass",
-          changedFiles.size(),
-          others.stream().mapToInt(List::size).sum(),
-          writes,
-          settings.batchNotes());
-      return null;
-    }
-
-    /** Plans the kept CRM changes of notes that did not change this run. */
-    private Map<String, NotePlan> planOthers(
-        SyncPlanner with,
-        List<String> paths,
-        BatchedChanges b,
-        Set<String> present,
-        Map<String, String> notesLinked) {
-      Map<String, NotePlan> plans = new LinkedHashMap<>();
-      with.planPulled(
-          b.pulled.activitiesOf(new HashSet<>(paths)),
-          b.allLinks,
-          path ->
-              plans.computeIfAbsent(
-                  path, p -> present.contains(p) ? unchangedPlan(p, notesLinked) : null));
-      return plans;
-    }
-
-    /**
-     * A changed note read again for the writing pass; null when it is no longer a changed, readable
-     * note (it is then synced on the next run).
-     */
-    private NoteDigest readAgain(NoteFile f, Map<String, NoteState> index) throws IOException {
+    @Override
+    public NoteDigest readAgain(NoteFile f) throws IOException {
       VaultReader.Result result =
           reader.read(f, Optional.ofNullable(index.get(f.relativePath())), false);
       if (result instanceof VaultReader.Changed c) {
@@ -544,21 +424,14 @@ public final class SyncEngine {
     }
 
     /** A planner whose report is thrown away: the counting pass records nothing. */
-    private SyncPlanner countingPlanner() {
+    @Override
+    public SyncPlanner countingPlanner() {
       return new SyncPlanner(
           state, settings, mapper.mappings(), new RunRecorder(request, clock.instant()));
     }
 
-    private <T> List<List<T>> batches(List<T> all) {
-      List<List<T>> out = new ArrayList<>();
-      for (int i = 0; i < all.size(); i += settings.batchNotes()) {
-        out.add(all.subList(i, Math.min(all.size(), i + settings.batchNotes())));
-      }
-      return out;
-    }
-
-    /** Whether this run links the note to another account than the state did. */
-    private boolean relinked(NoteDigest d, AccountMatch m) {
+    @Override
+    public boolean relinked(NoteDigest d, AccountMatch m) {
       return m.linked()
           && !m.accountId()
               .equals(state.linkByNote(d.path()).map(AccountLink::accountId).orElse(null));
@@ -568,8 +441,8 @@ public final class SyncEngine {
       return new EchoFilter(state, settings, mapper.mappings(), links);
     }
 
-    /** Writes the plans: the CRM first, then the notes. */
-    private void write(List<NotePlan> all) {
+    @Override
+    public void write(List<NotePlan> all) {
       PlanApplier applier =
           new PlanApplier(
               crm,
@@ -597,6 +470,11 @@ public final class SyncEngine {
       n.title = b.title();
       n.action = "skipped";
       b.errors().forEach(p -> n.error(p.message(), p.line() == 0 ? null : p.line()));
+    }
+
+    @Override
+    public Map<String, AccountMatch> identify(List<NoteDigest> batch, Map<String, String> claimed) {
+      return identify(batch, claimed, budget, orgEmpty);
     }
 
     private Map<String, AccountMatch> identify(
@@ -674,7 +552,8 @@ public final class SyncEngine {
       }
     }
 
-    private NotePlan unchangedPlan(String path, Map<String, String> accountByNote) {
+    @Override
+    public NotePlan unchangedPlan(String path, Map<String, String> accountByNote) {
       NoteState known = state.note(path).orElse(null);
       String accountId = accountByNote.get(path);
       if (known == null || accountId == null) {
