@@ -104,12 +104,12 @@ final class BatchedRun {
     this.claimed = new HashMap<>(links);
     // The filter reads the links as they grow: activities of accounts linked later are read
     // again by their own query.
-    this.pulled = new CrmPull.Result(echoes.over(allLinks));
+    this.pulled = new CrmPull.Result(echoes.over(allLinks), settings.maxPulledChanges());
   }
 
-  /** The newest stamp the pull read, or null. */
-  Instant newestStamp() {
-    return pulled.newestStamp;
+  /** What the run's pull read and kept. */
+  CrmPull.Result pulled() {
+    return pulled;
   }
 
   /**
@@ -169,11 +169,7 @@ final class BatchedRun {
    */
   String write(List<NoteFile> changedFiles, boolean force, List<AccountLink> accountChanges)
       throws IOException {
-    LOG.info(
-        "CRM: {} accounts and {} activities kept, {} echoes of the sync's own writes dropped",
-        pulled.accounts.size(),
-        pulled.activities.size(),
-        pulled.echoes);
+    LOG.info("CRM: {}", pulled.summary());
     Map<String, String> notesLinked = new HashMap<>();
     allLinks.forEach((account, path) -> notesLinked.put(path, account));
     List<List<String>> others = batches(new ArrayList<>(pulled.notesBesides(changedPaths)));

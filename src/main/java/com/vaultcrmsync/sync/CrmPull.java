@@ -54,18 +54,47 @@ final class CrmPull {
     final Map<String, Activity> activities = new LinkedHashMap<>();
     Instant newestStamp;
     private final EchoFilter filter;
+    private final int keepAtMost;
+    private boolean bounded;
 
     /** Records read and dropped by the filter. */
     long echoes;
 
+    /** Changes since the watermark read and left for the next run: over {@code keepAtMost}. */
+    long deferred;
+
+    /** The stamp of the first change left for the next run (its watermark), or null. */
+    Instant resumeAt;
+
     /** Keeps every record read. */
     Result() {
-      this(null);
+      this(null, 0);
     }
 
-    /** Keeps only what {@code filter} says can change something. */
-    Result(EchoFilter filter) {
+    /**
+     * Keeps only what {@code filter} says can change something, and of the activities changed since
+     * the watermark, the first {@code keepAtMost} (0: all).
+     */
+    Result(EchoFilter filter, int keepAtMost) {
       this.filter = filter;
+      this.keepAtMost = keepAtMost;
+    }
+
+    /** What was kept, dropped and left, for the log. */
+    String summary() {
+      return accounts.size()
+          + " accounts and "
+          + activities.size()
+          + " activities kept, "
+          + echoes
+          + " echoes of the sync's own writes dropped"
+          + (deferred == 0
+              ? ""
+              : ", "
+                  + deferred
+                  + " changes left for the next run from "
+                  + resumeAt
+                  + " (sync.pull.max-changes)");
     }
 
     /** The kept activities to plan with the notes at {@code notePaths}. */
@@ -97,8 +126,14 @@ final class CrmPull {
     String where = " WHERE SystemModstamp >= " + SoqlLiteral.datetime(since);
     String order = " ORDER BY SystemModstamp, Id";
     crm.query(accountSelect() + where + order, true, r -> account(r, into));
-    crm.query(taskSelect() + where + order, true, r -> activity(taskObject(), r, into));
-    crm.query(eventSelect() + where + order, true, r -> activity("Event", r, into));
+    // Bounded: what is left past the bound is read again from its stamp by the next run.
+    into.bounded = into.keepAtMost > 0;
+    try {
+      crm.query(taskSelect() + where + order, true, r -> activity(taskObject(), r, into));
+      crm.query(eventSelect() + where + order, true, r -> activity("Event", r, into));
+    } finally {
+      into.bounded = false;
+    }
   }
 
   /** Every activity of the given Accounts (and, when asked, the Accounts themselves). */
@@ -156,6 +191,16 @@ final class CrmPull {
     if (notePath == null) {
       into.activities.remove(id);
       into.echoes++;
+      return;
+    }
+    if (into.bounded
+        && (into.resumeAt != null || into.activities.size() >= into.keepAtMost)
+        && !into.activities.containsKey(id)) {
+      Instant stamp = CrmRecords.instant(r, "SystemModstamp");
+      if (into.resumeAt == null || stamp != null && stamp.isBefore(into.resumeAt)) {
+        into.resumeAt = stamp;
+      }
+      into.deferred++;
       return;
     }
     into.activities.put(id, new Activity(sObject, r, notePath));

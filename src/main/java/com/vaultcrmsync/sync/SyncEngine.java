@@ -133,6 +133,7 @@ public final class SyncEngine {
     private boolean streamed;
     private Instant pullStart;
     private Instant newestStamp;
+    private Instant resumeAt;
     private boolean pullIncomplete;
 
     /** The state index of notes, read once per run. */
@@ -265,7 +266,8 @@ public final class SyncEngine {
           batched.count(changed);
           changed.clear();
         }
-        newestStamp = latest(newestStamp, batched.newestStamp());
+        newestStamp = latest(newestStamp, batched.pulled().newestStamp);
+        resumeAt = batched.pulled().resumeAt;
         String halt = batched.write(changedFiles, request.force(), accountChanges);
         if (halt != null) {
           return halt;
@@ -297,6 +299,11 @@ public final class SyncEngine {
         // lookback covers clock skew and late commits around that instant, as around any other).
         // An empty org thus starts from this run's start, with no extra call after the writes.
         Instant next = latest(latest(latest(watermark, newestStamp), seed), pullStart);
+        if (resumeAt != null) {
+          // More CRM changes than one run applies (sync.pull.max-changes): the next run
+          // resumes at the first one left, even if that is before this run's watermark.
+          next = resumeAt;
+        }
         if (next != null && !next.equals(watermark)) {
           state.putWatermark(next);
           state.audit(
@@ -350,7 +357,7 @@ public final class SyncEngine {
       }
 
       // Echoes of the sync's own writes are dropped as they arrive: never held, never planned.
-      CrmPull.Result pulled = new CrmPull.Result(echoFilter(allLinks));
+      CrmPull.Result pulled = new CrmPull.Result(echoFilter(allLinks), settings.maxPulledChanges());
       if (scoped) {
         List<String> ids =
             changed.stream()
@@ -376,14 +383,11 @@ public final class SyncEngine {
         }
       }
       newestStamp = latest(newestStamp, pulled.newestStamp);
+      if (pulled.resumeAt != null && (resumeAt == null || pulled.resumeAt.isBefore(resumeAt))) {
+        resumeAt = pulled.resumeAt;
+      }
 
-      LOG.info(
-          "CRM: {} accounts and {} activities kept, {} echoes of the sync's own writes dropped"
-              + " ({} ms)",
-          pulled.accounts.size(),
-          pulled.activities.size(),
-          pulled.echoes,
-          clock.millis() - rec.startedMillis());
+      LOG.info("CRM: {} ({} ms)", pulled.summary(), clock.millis() - rec.startedMillis());
       Map<String, NotePlan> plans = new LinkedHashMap<>();
       for (NoteDigest d : changed) {
         AccountLink link = state.linkByNote(d.path()).orElse(null);

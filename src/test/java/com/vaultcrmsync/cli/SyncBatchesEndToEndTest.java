@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Proves that a run of more changed notes than one batch ({@code sync.first-load.batch-notes})
- * plans and writes batch by batch after a counting pass: it writes every note, pulls CRM changes
- * into notes that did not change, and halts writing nothing when the whole run trips a safety rule.
+ * Proves that memory-bounded runs lose nothing: a run of more changed notes than one batch ({@code
+ * sync.first-load.batch-notes}) writes every note after a counting pass and halts writing nothing
+ * when the whole run trips a safety rule; more CRM changes than {@code sync.pull.max-changes} are
+ * applied over several runs, each resuming where the last stopped.
  */
 class SyncBatchesEndToEndTest {
   private static final List<String> NAMES = List.of("Alpha", "Beta", "Gamma", "Delta", "Epsilon");
@@ -111,6 +113,33 @@ class SyncBatchesEndToEndTest {
       Map<String, String> notes = h.snapshot();
       assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(0);
       assertThat(h.snapshot()).isEqualTo(notes);
+    }
+  }
+
+  @Test
+  void moreCrmChangesThanOneRunAppliesFlowInOverSeveralRunsWithNoneLostOrRepeated()
+      throws Exception {
+    try (SyncHarness h =
+        new SyncHarness(dir, "sync.pull.max-changes=2", "sync.pull.lookback-seconds=0")) {
+      h.write("Zeta.md", note("Zeta", "facts", "first talk"));
+      assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(0);
+      String zeta = (String) h.records("Account", "Name", "Zeta").get(0).get("Id");
+      List<String> tasks =
+          List.of("Call 1", "Call 2", "Call 3", "Call 4", "Call 5").stream()
+              .map(subject -> colleagueTask(h, zeta, subject))
+              .toList();
+
+      List<Integer> added = new ArrayList<>();
+      for (int run = 0; run < 4; run++) {
+        assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(0);
+        added.add(h.report().totals().entriesAdded());
+      }
+
+      assertThat(added).containsExactly(2, 2, 1, 0);
+      String text = h.read("Zeta.md");
+      for (String task : tasks) {
+        assertThat(text.split("\\^sf-" + task, -1)).hasSize(2);
+      }
     }
   }
 

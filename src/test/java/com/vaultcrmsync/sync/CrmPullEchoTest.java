@@ -117,7 +117,7 @@ class CrmPullEchoTest {
     records.add(task(ECHOES, "edited by a colleague"));
     CrmPull.Result pulled =
         new CrmPull.Result(
-            new EchoFilter(state, SyncSettings.defaults(), mappings, Map.of(ACCOUNT, "A.md")));
+            new EchoFilter(state, SyncSettings.defaults(), mappings, Map.of(ACCOUNT, "A.md")), 0);
     int[] mostHeld = {0};
     CrmGateway org =
         new TaskPages(records, () -> mostHeld[0] = Math.max(mostHeld[0], pulled.activities.size()));
@@ -130,6 +130,25 @@ class CrmPullEchoTest {
         .singleElement()
         .satisfies(a -> assertThat(a.notePath()).isEqualTo("A.md"));
     assertThat(pulled.newestStamp).isEqualTo(Instant.parse("2026-01-09T10:00:00Z"));
+  }
+
+  @Test
+  void pastItsBoundAPullKeepsNoMoreChangesAndSaysWhereTheNextRunResumes() {
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      wrote(i, "as written");
+      records.add(task(i, i % 2 == 0 ? "as written" : "edited by a colleague"));
+    }
+    CrmPull.Result pulled =
+        new CrmPull.Result(
+            new EchoFilter(state, SyncSettings.defaults(), mappings, Map.of(ACCOUNT, "A.md")), 1);
+
+    new CrmPull(new TaskPages(records, () -> {}), mappings).since(Instant.EPOCH, pulled);
+
+    assertThat(pulled.activities).containsOnlyKeys(taskId(1));
+    assertThat(pulled.echoes).isEqualTo(2);
+    assertThat(pulled.deferred).isEqualTo(2);
+    assertThat(pulled.resumeAt).isEqualTo(Instant.parse("2026-01-04T10:00:00Z"));
   }
 
   @Test
