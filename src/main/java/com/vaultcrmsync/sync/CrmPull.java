@@ -187,13 +187,16 @@ final class CrmPull {
       into.activities.put(id, new Activity(sObject, r));
       return;
     }
-    String notePath = into.filter.noteOf(sObject, r);
-    if (notePath == null) {
+    EchoFilter.Kept kept = into.filter.keep(sObject, r);
+    if (kept == null) {
       into.activities.remove(id);
       into.echoes++;
       return;
     }
+    // Only activities the CRM owns wait: a vault-owned one must be seen in the run that may push
+    // an edit of its entry, or a CRM edit would be overwritten unseen.
     if (into.bounded
+        && !kept.vaultOwned()
         && (into.resumeAt != null || into.activities.size() >= into.keepAtMost)
         && !into.activities.containsKey(id)) {
       Instant stamp = CrmRecords.instant(r, "SystemModstamp");
@@ -203,7 +206,7 @@ final class CrmPull {
       into.deferred++;
       return;
     }
-    into.activities.put(id, new Activity(sObject, r, notePath));
+    into.activities.put(id, new Activity(sObject, r, kept.notePath()));
   }
 
   private String taskObject() {

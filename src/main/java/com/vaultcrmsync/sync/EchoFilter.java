@@ -41,10 +41,18 @@ final class EchoFilter {
   }
 
   /**
-   * The note a pulled activity must be planned with, or null when it changes nothing (an echo, a
-   * change already remembered, an activity of an Account linked to no note).
+   * A pulled activity that can change something.
+   *
+   * @param notePath the note it is planned with
+   * @param vaultOwned whether the vault owns it (a change to it may meet an edit of its entry)
    */
-  String noteOf(String sObject, Map<String, Object> r) {
+  record Kept(String notePath, boolean vaultOwned) {}
+
+  /**
+   * Where a pulled activity must be planned, or null when it changes nothing (an echo, a change
+   * already remembered, an activity of an Account linked to no note).
+   */
+  Kept keep(String sObject, Map<String, Object> r) {
     String id = CrmRecords.id(r);
     String extKey =
         sObject.equals(mappings.activity().sObject())
@@ -57,23 +65,24 @@ final class EchoFilter {
             .orElse(null);
     boolean deleted = CrmRecords.deleted(r);
     if (extKey != null || (row != null && row.origin() == ActivityState.Origin.VAULT)) {
-      return row == null || vaultOwnedEcho(r, row, deleted) ? null : row.notePath();
+      return row == null || vaultOwnedEcho(r, row, deleted) ? null : new Kept(row.notePath(), true);
     }
     String path = links.get(SyncPlanner.accountOf(r));
     if (path == null) {
       return null;
     }
+    Kept kept = new Kept(path, false);
     if (deleted) {
-      return row == null || !settings.deleteInVault() && row.deletedInCrm() ? null : path;
+      return row == null || !settings.deleteInVault() && row.deletedInCrm() ? null : kept;
     }
     if (row == null) {
-      return path;
+      return kept;
     }
     try {
-      return Fingerprint.of(CrmEntryLine.render(r)).equals(row.syncedHash()) ? null : path;
+      return Fingerprint.of(CrmEntryLine.render(r)).equals(row.syncedHash()) ? null : kept;
     } catch (IllegalArgumentException e) {
       // Kept: the planner reports why it cannot become an entry.
-      return path;
+      return kept;
     }
   }
 

@@ -19,8 +19,8 @@ import java.util.function.Function;
  * @param apiMaxCallsPerRun stop before this run makes more API calls than this (0: no cap)
  * @param lockWait how long a run waits for another sync on the same state folder to finish
  * @param batchNotes changed notes planned and written at once (a larger run counts first)
- * @param maxPulledChanges CRM changes since the watermark applied in one run (0: no bound); the
- *     next run resumes at the first one left
+ * @param maxPulledChanges CRM-owned activity changes since the watermark applied in one run (0: no
+ *     bound); the next run resumes at the first one left
  */
 public record SyncSettings(
     ConflictPolicy conflictPolicy,

@@ -133,20 +133,23 @@ class CrmPullEchoTest {
   }
 
   @Test
-  void pastItsBoundAPullKeepsNoMoreChangesAndSaysWhereTheNextRunResumes() {
+  void pastItsBoundAPullKeepsNoMoreColleagueActivitiesAndSaysWhereTheNextRunResumes() {
     List<Map<String, Object>> records = new ArrayList<>();
-    for (int i = 1; i <= 5; i++) {
-      wrote(i, "as written");
-      records.add(task(i, i % 2 == 0 ? "as written" : "edited by a colleague"));
+    for (int i = 1; i <= 4; i++) {
+      Map<String, Object> colleagues = task(i, "logged in the CRM");
+      colleagues.remove(mappings.activity().externalIdField());
+      records.add(colleagues);
     }
+    wrote(5, "as written");
+    records.add(task(5, "edited by a colleague"));
     CrmPull.Result pulled =
         new CrmPull.Result(
-            new EchoFilter(state, SyncSettings.defaults(), mappings, Map.of(ACCOUNT, "A.md")), 1);
+            new EchoFilter(state, SyncSettings.defaults(), mappings, Map.of(ACCOUNT, "A.md")), 2);
 
     new CrmPull(new TaskPages(records, () -> {}), mappings).since(Instant.EPOCH, pulled);
 
-    assertThat(pulled.activities).containsOnlyKeys(taskId(1));
-    assertThat(pulled.echoes).isEqualTo(2);
+    // The vault-owned change is kept past the bound: it may meet an edit of its entry this run.
+    assertThat(pulled.activities).containsOnlyKeys(taskId(1), taskId(2), taskId(5));
     assertThat(pulled.deferred).isEqualTo(2);
     assertThat(pulled.resumeAt).isEqualTo(Instant.parse("2026-01-04T10:00:00Z"));
   }
@@ -165,10 +168,10 @@ class CrmPullEchoTest {
     EchoFilter filter =
         new EchoFilter(state, SyncSettings.defaults(), mappings, Map.of(ACCOUNT, "A.md"));
 
-    assertThat(filter.noteOf("Task", task(1, "as written"))).isEqualTo("A.md");
-    assertThat(filter.noteOf("Task", task(2, "as written"))).as("undeleted").isEqualTo("A.md");
-    assertThat(filter.noteOf("Task", unknown)).as("account linked to no note").isNull();
-    assertThat(filter.noteOf("Task", task(4, "never written"))).as("no state row").isNull();
+    assertThat(noteOf(filter, task(1, "as written"))).isEqualTo("A.md");
+    assertThat(noteOf(filter, task(2, "as written"))).as("undeleted").isEqualTo("A.md");
+    assertThat(noteOf(filter, unknown)).as("account linked to no note").isNull();
+    assertThat(noteOf(filter, task(4, "never written"))).as("no state row").isNull();
   }
 
   @Test
@@ -181,7 +184,7 @@ class CrmPullEchoTest {
     r.put("Owner", Map.of("Name", "Dana Lee"));
     EchoFilter filter =
         new EchoFilter(state, SyncSettings.defaults(), mappings, Map.of(ACCOUNT, "A.md"));
-    assertThat(filter.noteOf("Task", r)).isEqualTo("A.md");
+    assertThat(noteOf(filter, r)).isEqualTo("A.md");
 
     String line = Fingerprint.of(CrmEntryLine.render(r));
     state.putActivity(
@@ -197,9 +200,14 @@ class CrmPullEchoTest {
             null,
             null,
             false));
-    assertThat(filter.noteOf("Task", r)).isNull();
+    assertThat(noteOf(filter, r)).isNull();
     r.put("Subject", "Review, moved");
-    assertThat(filter.noteOf("Task", r)).isEqualTo("A.md");
+    assertThat(noteOf(filter, r)).isEqualTo("A.md");
+  }
+
+  private static String noteOf(EchoFilter filter, Map<String, Object> record) {
+    EchoFilter.Kept kept = filter.keep("Task", record);
+    return kept == null ? null : kept.notePath();
   }
 
   /** An org whose Task query returns the given records one by one; other queries return none. */
