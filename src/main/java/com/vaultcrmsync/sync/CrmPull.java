@@ -60,7 +60,7 @@ final class CrmPull {
     /** Records read and dropped by the filter. */
     long echoes;
 
-    /** Changes since the watermark read and left for the next run: over {@code keepAtMost}. */
+    /** CRM-owned activity changes since the watermark left for the next run (the bound). */
     long deferred;
 
     /** The stamp of the first change left for the next run (its watermark), or null. */
@@ -72,8 +72,9 @@ final class CrmPull {
     }
 
     /**
-     * Keeps only what {@code filter} says can change something, and of the activities changed since
-     * the watermark, the first {@code keepAtMost} (0: all).
+     * Keeps only what {@code filter} says can change something, and of the CRM-owned activities
+     * changed since the watermark (colleagues' activities, which become entries), no more once
+     * {@code keepAtMost} activities are held (0: no bound).
      */
     Result(EchoFilter filter, int keepAtMost) {
       this.filter = filter;
