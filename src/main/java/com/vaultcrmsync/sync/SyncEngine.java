@@ -127,6 +127,7 @@ public final class SyncEngine {
     private final LocalDate today;
     private final List<AccountLink> accountChanges = new ArrayList<>();
     private final ApiBudget budget = new ApiBudget(crm, settings);
+    private final NoteLinker linker;
     private Instant seed;
     private boolean stampRead;
     private boolean orgEmpty;
@@ -145,6 +146,7 @@ public final class SyncEngine {
       this.rec = rec;
       this.runId = runId;
       this.planner = new SyncPlanner(state, settings, mapper.mappings(), rec);
+      this.linker = new NoteLinker(state, crm, mapper.mappings().account(), budget);
       this.today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
     }
 
@@ -343,7 +345,7 @@ public final class SyncEngine {
       if (pullStart == null) {
         pullStart = clock.instant();
       }
-      Map<String, AccountMatch> matches = identify(changed, links, budget, orgEmpty);
+      Map<String, AccountMatch> matches = linker.identify(changed, links, orgEmpty);
       Map<String, String> allLinks = new LinkedHashMap<>(links);
       allLinks.values().removeIf(p -> !present.contains(p));
       Set<String> newlyLinked = new HashSet<>();
@@ -436,9 +438,7 @@ public final class SyncEngine {
 
     @Override
     public boolean relinked(NoteDigest d, AccountMatch m) {
-      return m.linked()
-          && !m.accountId()
-              .equals(state.linkByNote(d.path()).map(AccountLink::accountId).orElse(null));
+      return linker.relinked(d, m);
     }
 
     private EchoFilter echoFilter(Map<String, String> links) {
@@ -478,37 +478,7 @@ public final class SyncEngine {
 
     @Override
     public Map<String, AccountMatch> identify(List<NoteDigest> batch, Map<String, String> claimed) {
-      return identify(batch, claimed, budget, orgEmpty);
-    }
-
-    private Map<String, AccountMatch> identify(
-        List<NoteDigest> changed, Map<String, String> links, ApiBudget budget, boolean orgEmpty) {
-      Map<String, AccountMatch> matches = new HashMap<>();
-      List<NoteDigest> unlinked = new ArrayList<>();
-      for (NoteDigest d : changed) {
-        AccountLink link = state.linkByNote(d.path()).orElse(null);
-        String fmId = d.idValue() == null ? null : d.idValue().strip();
-        if (link != null
-            && (fmId == null
-                || !SalesforceId.isId(fmId)
-                || SalesforceId.to18(fmId).equals(link.accountId()))) {
-          matches.put(d.path(), new AccountMatch(AccountMatch.Kind.ID, link.accountId(), "linked"));
-        } else {
-          unlinked.add(d);
-        }
-      }
-      if (!unlinked.isEmpty()) {
-        boolean needsQuery =
-            unlinked.stream()
-                .anyMatch(d -> d.idValue() == null || !SalesforceId.isId(d.idValue().strip()));
-        if (needsQuery && !orgEmpty) {
-          budget.require(1, "matching notes to accounts");
-        }
-        Map<String, String> others = new HashMap<>(links);
-        matches.putAll(
-            new AccountMatcher(crm, mapper.mappings().account()).match(unlinked, others, orgEmpty));
-      }
-      return matches;
+      return linker.identify(batch, claimed, orgEmpty);
     }
 
     private void unchangedNote(NoteState known, String accountId) {
