@@ -33,14 +33,86 @@ final class CrmPull {
     this.mappings = mappings;
   }
 
-  /** An activity record with the sObject it came from. */
-  record Activity(String sObject, Map<String, Object> record) {}
+  /**
+   * An activity record with the sObject it came from.
+   *
+   * @param notePath the note it is planned with, when an {@link EchoFilter} kept it; else null
+   */
+  record Activity(String sObject, Map<String, Object> record, String notePath) {
+    Activity(String sObject, Map<String, Object> record) {
+      this(sObject, record, null);
+    }
+  }
 
-  /** What a pull read; {@code newestStamp} is null when it read nothing. */
+  /**
+   * What a pull read and kept; {@code newestStamp} (of everything read, kept or not) is null when
+   * it read nothing. With an {@link EchoFilter}, records that change nothing are counted and
+   * dropped as they arrive, never held.
+   */
   static final class Result {
     final Map<String, Map<String, Object>> accounts = new LinkedHashMap<>();
     final Map<String, Activity> activities = new LinkedHashMap<>();
     Instant newestStamp;
+    private final EchoFilter filter;
+    private final int keepAtMost;
+    private boolean bounded;
+
+    /** Records read and dropped by the filter. */
+    long echoes;
+
+    /** CRM-owned activity changes since the watermark left for the next run (the bound). */
+    long deferred;
+
+    /** The stamp of the first change left for the next run (its watermark), or null. */
+    Instant resumeAt;
+
+    /** Keeps every record read. */
+    Result() {
+      this(null, 0);
+    }
+
+    /**
+     * Keeps only what {@code filter} says can change something, and of the CRM-owned activities
+     * changed since the watermark (colleagues' activities, which become entries), no more once
+     * {@code keepAtMost} activities are held (0: no bound).
+     */
+    Result(EchoFilter filter, int keepAtMost) {
+      this.filter = filter;
+      this.keepAtMost = keepAtMost;
+    }
+
+    /** What was kept, dropped and left, for the log. */
+    String summary() {
+      return accounts.size()
+          + " accounts and "
+          + activities.size()
+          + " activities kept, "
+          + echoes
+          + " echoes of the sync's own writes dropped"
+          + (deferred == 0
+              ? ""
+              : ", "
+                  + deferred
+                  + " changes left for the next run from "
+                  + resumeAt
+                  + " (sync.pull.max-changes)");
+    }
+
+    /** The kept activities to plan with the notes at {@code notePaths}. */
+    List<Activity> activitiesOf(Set<String> notePaths) {
+      return activities.values().stream().filter(a -> notePaths.contains(a.notePath())).toList();
+    }
+
+    /** The notes that kept activities are planned with, outside {@code notePaths}. */
+    Set<String> notesBesides(Set<String> notePaths) {
+      Set<String> out = new LinkedHashSet<>();
+      for (Activity a : activities.values()) {
+        if (a.notePath() != null && !notePaths.contains(a.notePath())) {
+          out.add(a.notePath());
+        }
+      }
+      return out;
+    }
 
     void stamp(Map<String, Object> record) {
       Instant s = CrmRecords.instant(record, "SystemModstamp");
@@ -55,8 +127,14 @@ final class CrmPull {
     String where = " WHERE SystemModstamp >= " + SoqlLiteral.datetime(since);
     String order = " ORDER BY SystemModstamp, Id";
     crm.query(accountSelect() + where + order, true, r -> account(r, into));
-    crm.query(taskSelect() + where + order, true, r -> activity(taskObject(), r, into));
-    crm.query(eventSelect() + where + order, true, r -> activity("Event", r, into));
+    // Bounded: what is left past the bound is read again from its stamp by the next run.
+    into.bounded = into.keepAtMost > 0;
+    try {
+      crm.query(taskSelect() + where + order, true, r -> activity(taskObject(), r, into));
+      crm.query(eventSelect() + where + order, true, r -> activity("Event", r, into));
+    } finally {
+      into.bounded = false;
+    }
   }
 
   /** Every activity of the given Accounts (and, when asked, the Accounts themselves). */
@@ -93,12 +171,43 @@ final class CrmPull {
 
   private void account(Map<String, Object> r, Result into) {
     into.stamp(r);
-    into.accounts.put(CrmRecords.id(r), r);
+    String id = CrmRecords.id(r);
+    if (into.filter != null && into.filter.accountEcho(r)) {
+      // A later version of a record replaces an earlier one, also when it is the echo.
+      into.accounts.remove(id);
+      into.echoes++;
+      return;
+    }
+    into.accounts.put(id, r);
   }
 
   private void activity(String sObject, Map<String, Object> r, Result into) {
     into.stamp(r);
-    into.activities.put(CrmRecords.id(r), new Activity(sObject, r));
+    String id = CrmRecords.id(r);
+    if (into.filter == null) {
+      into.activities.put(id, new Activity(sObject, r));
+      return;
+    }
+    EchoFilter.Kept kept = into.filter.keep(sObject, r);
+    if (kept == null) {
+      into.activities.remove(id);
+      into.echoes++;
+      return;
+    }
+    // Only activities the CRM owns wait: a vault-owned one must be seen in the run that may push
+    // an edit of its entry, or a CRM edit would be overwritten unseen.
+    if (into.bounded
+        && !kept.vaultOwned()
+        && (into.resumeAt != null || into.activities.size() >= into.keepAtMost)
+        && !into.activities.containsKey(id)) {
+      Instant stamp = CrmRecords.instant(r, "SystemModstamp");
+      if (into.resumeAt == null || stamp != null && stamp.isBefore(into.resumeAt)) {
+        into.resumeAt = stamp;
+      }
+      into.deferred++;
+      return;
+    }
+    into.activities.put(id, new Activity(sObject, r, kept.notePath()));
   }
 
   private String taskObject() {

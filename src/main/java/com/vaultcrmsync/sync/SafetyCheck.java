@@ -1,11 +1,12 @@
 package com.vaultcrmsync.sync;
 
-import java.util.List;
+import java.util.Collection;
 
 /**
  * Halts a run before it writes anything when it would overwrite the fields of too many
  * already-linked accounts (creating records, as a first sync does, does not count) or delete too
- * much. {@code --force} lets it go on.
+ * much. {@code --force} lets it go on. A run planned in batches adds up its {@link Totals} over all
+ * of them first.
  */
 final class SafetyCheck {
   private final SyncSettings settings;
@@ -14,12 +15,45 @@ final class SafetyCheck {
     this.settings = settings;
   }
 
-  /** Why the run must halt, or null when it may go on. */
-  String violation(List<NotePlan> plans, int linkedBefore) {
+  /**
+   * What the safety rules count in a run's plans.
+   *
+   * @param updates overwrites of the fields of accounts linked before the run
+   * @param deletes CRM activities or note entries the run would delete
+   */
+  record Totals(long updates, long deletes) {
+    static final Totals NONE = new Totals(0, 0);
+
+    Totals plus(Totals other) {
+      return new Totals(updates + other.updates, deletes + other.deletes);
+    }
+  }
+
+  /** What {@code plans} would do that the safety rules count. */
+  Totals count(Collection<NotePlan> plans) {
     long updates =
         plans.stream()
             .filter(p -> p.linkedBefore && p.accountAction == NotePlan.AccountAction.UPDATE)
             .count();
+    long deletes =
+        settings.deleteInCrm()
+            ? plans.stream()
+                .flatMap(p -> p.removals.stream())
+                .filter(a -> a.crmId() != null && !a.deletedInCrm())
+                .count()
+            : 0;
+    deletes += plans.stream().mapToLong(p -> p.vaultRemovals.size()).sum();
+    return new Totals(updates, deletes);
+  }
+
+  /** Why the run must halt, or null when it may go on. */
+  String violation(Collection<NotePlan> plans, int linkedBefore) {
+    return violation(count(plans), linkedBefore);
+  }
+
+  /** Why a run with these totals must halt, or null when it may go on. */
+  String violation(Totals totals, int linkedBefore) {
+    long updates = totals.updates();
     if (linkedBefore > 0
         && updates > settings.massChangeShare() * linkedBefore
         && updates > settings.massChangeMinAccounts()) {
@@ -31,17 +65,9 @@ final class SafetyCheck {
           + Math.round(settings.massChangeShare() * 100)
           + "% (sync.safety.max-account-update-share); run again with --force if this is intended";
     }
-    long deletes =
-        settings.deleteInCrm()
-            ? plans.stream()
-                .flatMap(p -> p.removals.stream())
-                .filter(a -> a.crmId() != null && !a.deletedInCrm())
-                .count()
-            : 0;
-    deletes += plans.stream().mapToLong(p -> p.vaultRemovals.size()).sum();
-    if (deletes > settings.maxDeletes()) {
+    if (totals.deletes() > settings.maxDeletes()) {
       return "mass delete: the run would delete "
-          + deletes
+          + totals.deletes()
           + " CRM activities or note entries, more than "
           + settings.maxDeletes()
           + " (sync.safety.max-deletes); run again with --force if this is intended";

@@ -117,7 +117,7 @@ public final class SyncEngine {
   }
 
   /** The state of one run. */
-  private final class Run {
+  private final class Run implements BatchedRun.Steps {
     private final SyncRequest request;
     private final StateStore state;
     private final RunRecorder rec;
@@ -126,13 +126,19 @@ public final class SyncEngine {
     private final SyncPlanner planner;
     private final LocalDate today;
     private final List<AccountLink> accountChanges = new ArrayList<>();
+    private final ApiBudget budget = new ApiBudget(crm, settings);
+    private final NoteLinker linker;
     private Instant seed;
     private boolean stampRead;
     private boolean orgEmpty;
     private boolean streamed;
     private Instant pullStart;
     private Instant newestStamp;
+    private Instant resumeAt;
     private boolean pullIncomplete;
+
+    /** The state index of notes, read once per run. */
+    private Map<String, NoteState> index = Map.of();
 
     Run(SyncRequest request, StateStore state, RunRecorder rec, String runId) {
       this.request = request;
@@ -140,12 +146,12 @@ public final class SyncEngine {
       this.rec = rec;
       this.runId = runId;
       this.planner = new SyncPlanner(state, settings, mapper.mappings(), rec);
+      this.linker = new NoteLinker(state, crm, mapper.mappings().account(), budget);
       this.today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
     }
 
     /** Returns the halt message, or null when the run finished. */
     String execute() throws IOException {
-      ApiBudget budget = new ApiBudget(crm, settings);
       CrmPull pull = new CrmPull(crm, mapper.mappings());
       Map<String, String> links = state.links();
       boolean noteRun = request.mode() == SyncRequest.Mode.NOTE;
@@ -168,7 +174,7 @@ public final class SyncEngine {
       boolean scoped = request.mode() != SyncRequest.Mode.FULL;
 
       // The state index, read once: a no-op run asks the database nothing per note.
-      Map<String, NoteState> index = new HashMap<>();
+      index = new HashMap<>();
       state.notes().forEach(n -> index.put(n.path(), n));
       if (noteRun) {
         // Not listed, so taken as present as the state knows them (a note run removes nothing).
@@ -181,7 +187,9 @@ public final class SyncEngine {
       // to change; in an empty org its notes go through in batches (see firstStamp).
       boolean firstLoad = !scoped && watermark == null;
       List<NoteDigest> changed = new ArrayList<>();
+      List<NoteFile> changedFiles = new ArrayList<>();
       List<NoteState> touched = new ArrayList<>();
+      BatchedRun batched = null;
       int read = 0;
       int batches = 0;
       for (NoteFile f : scope) {
@@ -208,6 +216,7 @@ public final class SyncEngine {
           touched.add(n.state());
         } else if (result instanceof VaultReader.Changed c) {
           changed.add(c.digest());
+          changedFiles.add(f);
           rec.notesSeen++;
           if (firstLoad && !stampRead) {
             firstStamp(budget, pull, links);
@@ -219,12 +228,29 @@ public final class SyncEngine {
             }
             changed.clear();
             batches++;
+          } else if (!scoped && changed.size() >= settings.batchNotes()) {
+            // More changed notes than one batch: count what the safety rules judge, batch by
+            // batch, and write in a second pass that reads each note again.
+            if (batched == null) {
+              pullStart = clock.instant();
+              batched =
+                  new BatchedRun(
+                      this,
+                      state,
+                      settings,
+                      planner,
+                      this::echoFilter,
+                      pull,
+                      budget,
+                      links,
+                      present,
+                      watermark);
+            }
+            batched.count(changed);
+            changed.clear();
           }
         } else if (result instanceof VaultReader.Broken b) {
-          RunRecorder.NoteRecord n = rec.note(b.path());
-          n.title = b.title();
-          n.action = "skipped";
-          b.errors().forEach(p -> n.error(p.message(), p.line() == 0 ? null : p.line()));
+          broken(b);
         }
       }
 
@@ -237,7 +263,18 @@ public final class SyncEngine {
       if (firstLoad && !stampRead) {
         firstStamp(budget, pull, links);
       }
-      if (!changed.isEmpty() || batches == 0) {
+      if (batched != null) {
+        if (!changed.isEmpty()) {
+          batched.count(changed);
+          changed.clear();
+        }
+        newestStamp = latest(newestStamp, batched.pulled().newestStamp);
+        resumeAt = batched.pulled().resumeAt;
+        String halt = batched.write(changedFiles, request.force(), accountChanges);
+        if (halt != null) {
+          return halt;
+        }
+      } else if (!changed.isEmpty() || batches == 0) {
         String halt = apply(changed, links, present, watermark, budget, pull);
         if (halt != null) {
           return halt;
@@ -264,6 +301,11 @@ public final class SyncEngine {
         // lookback covers clock skew and late commits around that instant, as around any other).
         // An empty org thus starts from this run's start, with no extra call after the writes.
         Instant next = latest(latest(latest(watermark, newestStamp), seed), pullStart);
+        if (resumeAt != null) {
+          // More CRM changes than one run applies (sync.pull.max-changes): the next run
+          // resumes at the first one left, even if that is before this run's watermark.
+          next = resumeAt;
+        }
         if (next != null && !next.equals(watermark)) {
           state.putWatermark(next);
           state.audit(
@@ -303,22 +345,21 @@ public final class SyncEngine {
       if (pullStart == null) {
         pullStart = clock.instant();
       }
-      Map<String, AccountMatch> matches = identify(changed, links, budget, orgEmpty);
+      Map<String, AccountMatch> matches = linker.identify(changed, links, orgEmpty);
       Map<String, String> allLinks = new LinkedHashMap<>(links);
       allLinks.values().removeIf(p -> !present.contains(p));
       Set<String> newlyLinked = new HashSet<>();
       for (NoteDigest d : changed) {
         AccountMatch m = matches.get(d.path());
-        if (m.linked()
-            && !m.accountId()
-                .equals(state.linkByNote(d.path()).map(AccountLink::accountId).orElse(null))) {
+        if (relinked(d, m)) {
           newlyLinked.add(m.accountId());
           allLinks.values().remove(d.path());
           allLinks.put(m.accountId(), d.path());
         }
       }
 
-      CrmPull.Result pulled = new CrmPull.Result();
+      // Echoes of the sync's own writes are dropped as they arrive: never held, never planned.
+      CrmPull.Result pulled = new CrmPull.Result(echoFilter(allLinks), settings.maxPulledChanges());
       if (scoped) {
         List<String> ids =
             changed.stream()
@@ -344,12 +385,11 @@ public final class SyncEngine {
         }
       }
       newestStamp = latest(newestStamp, pulled.newestStamp);
+      if (pulled.resumeAt != null && (resumeAt == null || pulled.resumeAt.isBefore(resumeAt))) {
+        resumeAt = pulled.resumeAt;
+      }
 
-      LOG.info(
-          "CRM: {} accounts and {} activities read ({} ms)",
-          pulled.accounts.size(),
-          pulled.activities.size(),
-          clock.millis() - rec.startedMillis());
+      LOG.info("CRM: {} ({} ms)", pulled.summary(), clock.millis() - rec.startedMillis());
       Map<String, NotePlan> plans = new LinkedHashMap<>();
       for (NoteDigest d : changed) {
         AccountLink link = state.linkByNote(d.path()).orElse(null);
@@ -372,6 +412,41 @@ public final class SyncEngine {
         LOG.warn("Halted before writing: {}", halt);
         return halt;
       }
+      write(all);
+      return null;
+    }
+
+    @Override
+    public NoteDigest readAgain(NoteFile f) throws IOException {
+      VaultReader.Result result =
+          reader.read(f, Optional.ofNullable(index.get(f.relativePath())), false);
+      if (result instanceof VaultReader.Changed c) {
+        return c.digest();
+      }
+      if (result instanceof VaultReader.Broken b) {
+        broken(b);
+      }
+      return null;
+    }
+
+    /** A planner whose report is thrown away: the counting pass records nothing. */
+    @Override
+    public SyncPlanner countingPlanner() {
+      return new SyncPlanner(
+          state, settings, mapper.mappings(), new RunRecorder(request, clock.instant()));
+    }
+
+    @Override
+    public boolean relinked(NoteDigest d, AccountMatch m) {
+      return linker.relinked(d, m);
+    }
+
+    private EchoFilter echoFilter(Map<String, String> links) {
+      return new EchoFilter(state, settings, mapper.mappings(), links);
+    }
+
+    @Override
+    public void write(List<NotePlan> all) {
       PlanApplier applier =
           new PlanApplier(
               crm,
@@ -392,37 +467,18 @@ public final class SyncEngine {
       if (all.stream().anyMatch(p -> p.pullIncomplete)) {
         pullIncomplete = true;
       }
-      return null;
     }
 
-    private Map<String, AccountMatch> identify(
-        List<NoteDigest> changed, Map<String, String> links, ApiBudget budget, boolean orgEmpty) {
-      Map<String, AccountMatch> matches = new HashMap<>();
-      List<NoteDigest> unlinked = new ArrayList<>();
-      for (NoteDigest d : changed) {
-        AccountLink link = state.linkByNote(d.path()).orElse(null);
-        String fmId = d.idValue() == null ? null : d.idValue().strip();
-        if (link != null
-            && (fmId == null
-                || !SalesforceId.isId(fmId)
-                || SalesforceId.to18(fmId).equals(link.accountId()))) {
-          matches.put(d.path(), new AccountMatch(AccountMatch.Kind.ID, link.accountId(), "linked"));
-        } else {
-          unlinked.add(d);
-        }
-      }
-      if (!unlinked.isEmpty()) {
-        boolean needsQuery =
-            unlinked.stream()
-                .anyMatch(d -> d.idValue() == null || !SalesforceId.isId(d.idValue().strip()));
-        if (needsQuery && !orgEmpty) {
-          budget.require(1, "matching notes to accounts");
-        }
-        Map<String, String> others = new HashMap<>(links);
-        matches.putAll(
-            new AccountMatcher(crm, mapper.mappings().account()).match(unlinked, others, orgEmpty));
-      }
-      return matches;
+    private void broken(VaultReader.Broken b) {
+      RunRecorder.NoteRecord n = rec.note(b.path());
+      n.title = b.title();
+      n.action = "skipped";
+      b.errors().forEach(p -> n.error(p.message(), p.line() == 0 ? null : p.line()));
+    }
+
+    @Override
+    public Map<String, AccountMatch> identify(List<NoteDigest> batch, Map<String, String> claimed) {
+      return linker.identify(batch, claimed, orgEmpty);
     }
 
     private void unchangedNote(NoteState known, String accountId) {
@@ -470,7 +526,8 @@ public final class SyncEngine {
       }
     }
 
-    private NotePlan unchangedPlan(String path, Map<String, String> accountByNote) {
+    @Override
+    public NotePlan unchangedPlan(String path, Map<String, String> accountByNote) {
       NoteState known = state.note(path).orElse(null);
       String accountId = accountByNote.get(path);
       if (known == null || accountId == null) {

@@ -5,6 +5,7 @@ import com.vaultcrmsync.mapping.Mappings;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.SyncSettings.ConflictPolicy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -236,8 +237,16 @@ final class SyncPlanner {
    */
   void planPulled(
       CrmPull.Result pulled, Map<String, String> links, Function<String, NotePlan> planFor) {
+    planPulled(pulled.activities.values(), links, planFor);
+  }
+
+  /** Plans some of the pulled activities (those of one batch of notes), as above. */
+  void planPulled(
+      Collection<CrmPull.Activity> activities,
+      Map<String, String> links,
+      Function<String, NotePlan> planFor) {
     String extField = mappings.activity().externalIdField();
-    for (CrmPull.Activity a : pulled.activities.values()) {
+    for (CrmPull.Activity a : activities) {
       Map<String, Object> r = a.record();
       String id = CrmRecords.id(r);
       String extKey =

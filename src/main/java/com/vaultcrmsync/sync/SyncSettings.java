@@ -18,7 +18,9 @@ import java.util.function.Function;
  * @param apiReserveShare stop before the org's remaining daily API calls fall below this share
  * @param apiMaxCallsPerRun stop before this run makes more API calls than this (0: no cap)
  * @param lockWait how long a run waits for another sync on the same state folder to finish
- * @param batchNotes changed notes planned and written at once in a first load into an empty org
+ * @param batchNotes changed notes planned and written at once (a larger run counts first)
+ * @param maxPulledChanges CRM-owned activity changes since the watermark applied in one run (0: no
+ *     bound); the next run resumes at the first one left
  */
 public record SyncSettings(
     ConflictPolicy conflictPolicy,
@@ -31,7 +33,8 @@ public record SyncSettings(
     double apiReserveShare,
     int apiMaxCallsPerRun,
     Duration lockWait,
-    int batchNotes) {
+    int batchNotes,
+    int maxPulledChanges) {
 
   /** The defaults, as documented in the properties file. */
   public static SyncSettings defaults() {
@@ -55,7 +58,8 @@ public record SyncSettings(
         share(property, "sync.api.reserve-share", 0.1),
         (int) number(property, "sync.api.max-calls-per-run", 0, 0, Integer.MAX_VALUE),
         Duration.ofSeconds(number(property, "sync.lock-wait-seconds", 30, 0, 86400)),
-        (int) number(property, "sync.first-load.batch-notes", 1000, 1, 100000));
+        (int) number(property, "sync.first-load.batch-notes", 1000, 1, 100000),
+        (int) number(property, "sync.pull.max-changes", 20000, 0, Integer.MAX_VALUE));
   }
 
   /** What wins when the same record changed on both sides. */
