@@ -17,7 +17,8 @@ import picocli.CommandLine;
 
 /**
  * Proves what can be checked without a Docker engine: the compose file parses, and its command,
- * healthcheck and env file match the CLI, the HTTP API and the shipped configuration.
+ * healthcheck and env file match the CLI, the HTTP API and the shipped configuration, every key of
+ * which the README documents.
  */
 class PackagingTest {
   @Test
@@ -71,5 +72,17 @@ class PackagingTest {
         assertThat(line).matches("[A-Z_]+=(<[^>]+>)?");
       }
     }
+  }
+
+  @Test
+  void everyKeyOfTheShippedConfigurationIsDocumentedInTheReadmeTable() throws Exception {
+    Properties config = new Properties();
+    try (Reader in = new FileReader("config/application.properties")) {
+      config.load(in);
+    }
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(config.stringPropertyNames())
+        .isNotEmpty()
+        .allSatisfy(key -> assertThat(readme).contains("| `" + key + "` |"));
   }
 }
