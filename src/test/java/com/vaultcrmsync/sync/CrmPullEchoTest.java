@@ -6,7 +6,6 @@ import com.vaultcrmsync.crm.ApiUsage;
 import com.vaultcrmsync.crm.CrmGateway;
 import com.vaultcrmsync.crm.SaveResult;
 import com.vaultcrmsync.mapping.FieldRule;
-import com.vaultcrmsync.mapping.MappingLoader;
 import com.vaultcrmsync.mapping.Mappings;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,11 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,23 +28,10 @@ class CrmPullEchoTest {
   private static final String ACCOUNT = "001000000000001AAA";
   private static final LocalDate DAY = LocalDate.of(2025, 12, 19);
   private static final int ECHOES = 3_000;
-  private static CamelContext camel;
-  private static Mappings mappings;
+  private static final Mappings MAPPINGS = DefaultMappings.get();
 
   @TempDir Path dir;
   private StateStore state;
-
-  @BeforeAll
-  static void loadMappings() {
-    camel = new DefaultCamelContext();
-    camel.start();
-    mappings = new MappingLoader(camel).loadDefaults();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    camel.close();
-  }
 
   @BeforeEach
   void open() {
@@ -75,12 +57,12 @@ class CrmPullEchoTest {
     r.put("AccountId", ACCOUNT);
     r.put("IsDeleted", false);
     r.put("SystemModstamp", "2026-01-0" + (1 + i % 9) + "T10:00:00.000+0000");
-    r.put(mappings.activity().externalIdField(), VaultKey.of(ACCOUNT, DAY, "Call " + i));
+    r.put(MAPPINGS.activity().externalIdField(), VaultKey.of(ACCOUNT, DAY, "Call " + i));
     return r;
   }
 
   private static String hash(Map<String, Object> record) {
-    List<String> fields = mappings.activity().fields().stream().map(FieldRule::field).toList();
+    List<String> fields = MAPPINGS.activity().fields().stream().map(FieldRule::field).toList();
     return Fingerprint.ofFields(SyncPlanner.owned(record, fields));
   }
 
@@ -117,12 +99,12 @@ class CrmPullEchoTest {
     records.add(task(ECHOES, "edited by a colleague"));
     CrmPull.Result pulled =
         new CrmPull.Result(
-            new EchoFilter(state, SyncSettings.defaults(), mappings, Map.of(ACCOUNT, "A.md")), 0);
+            new EchoFilter(state, SyncSettings.defaults(), MAPPINGS, Map.of(ACCOUNT, "A.md")), 0);
     int[] mostHeld = {0};
     CrmGateway org =
         new TaskPages(records, () -> mostHeld[0] = Math.max(mostHeld[0], pulled.activities.size()));
 
-    new CrmPull(org, mappings).since(Instant.EPOCH, pulled);
+    new CrmPull(org, MAPPINGS).since(Instant.EPOCH, pulled);
 
     assertThat(pulled.echoes).isEqualTo(ECHOES);
     assertThat(mostHeld[0]).isEqualTo(1);
@@ -137,16 +119,16 @@ class CrmPullEchoTest {
     List<Map<String, Object>> records = new ArrayList<>();
     for (int i = 1; i <= 4; i++) {
       Map<String, Object> colleagues = task(i, "logged in the CRM");
-      colleagues.remove(mappings.activity().externalIdField());
+      colleagues.remove(MAPPINGS.activity().externalIdField());
       records.add(colleagues);
     }
     wrote(5, "as written");
     records.add(task(5, "edited by a colleague"));
     CrmPull.Result pulled =
         new CrmPull.Result(
-            new EchoFilter(state, SyncSettings.defaults(), mappings, Map.of(ACCOUNT, "A.md")), 2);
+            new EchoFilter(state, SyncSettings.defaults(), MAPPINGS, Map.of(ACCOUNT, "A.md")), 2);
 
-    new CrmPull(new TaskPages(records, () -> {}), mappings).since(Instant.EPOCH, pulled);
+    new CrmPull(new TaskPages(records, () -> {}), MAPPINGS).since(Instant.EPOCH, pulled);
 
     // The vault-owned change is kept past the bound: it may meet an edit of its entry this run.
     assertThat(pulled.activities).containsOnlyKeys(taskId(1), taskId(2), taskId(5));
@@ -163,10 +145,10 @@ class CrmPullEchoTest {
     wrote(2, "as written");
     state.putActivity(state.activity(VaultKey.of(ACCOUNT, DAY, "Call 2")).orElseThrow().deleted());
     Map<String, Object> unknown = task(3, "x");
-    unknown.remove(mappings.activity().externalIdField());
+    unknown.remove(MAPPINGS.activity().externalIdField());
     unknown.put("AccountId", "001000000000002AAA");
     EchoFilter filter =
-        new EchoFilter(state, SyncSettings.defaults(), mappings, Map.of(ACCOUNT, "A.md"));
+        new EchoFilter(state, SyncSettings.defaults(), MAPPINGS, Map.of(ACCOUNT, "A.md"));
 
     assertThat(noteOf(filter, task(1, "as written"))).isEqualTo("A.md");
     assertThat(noteOf(filter, task(2, "as written"))).as("undeleted").isEqualTo("A.md");
@@ -183,7 +165,7 @@ class CrmPullEchoTest {
     r.put("AccountId", ACCOUNT);
     r.put("Owner", Map.of("Name", "Dana Lee"));
     EchoFilter filter =
-        new EchoFilter(state, SyncSettings.defaults(), mappings, Map.of(ACCOUNT, "A.md"));
+        new EchoFilter(state, SyncSettings.defaults(), MAPPINGS, Map.of(ACCOUNT, "A.md"));
     assertThat(noteOf(filter, r)).isEqualTo("A.md");
 
     String line = Fingerprint.of(CrmEntryLine.render(r));

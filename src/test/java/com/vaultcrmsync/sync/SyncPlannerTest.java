@@ -2,7 +2,6 @@ package com.vaultcrmsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaultcrmsync.mapping.MappingLoader;
 import com.vaultcrmsync.mapping.Mappings;
 import com.vaultcrmsync.report.RunReport;
 import java.nio.file.Path;
@@ -11,11 +10,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,24 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncPlannerTest {
   private static final String ACCOUNT = "001000000000001AAA";
   private static final LocalDate DAY = LocalDate.of(2025, 12, 19);
-  private static CamelContext camel;
-  private static Mappings mappings;
+  private static final Mappings MAPPINGS = DefaultMappings.get();
 
   @TempDir Path dir;
   private StateStore state;
   private RunRecorder rec;
-
-  @BeforeAll
-  static void loadMappings() {
-    camel = new DefaultCamelContext();
-    camel.start();
-    mappings = new MappingLoader(camel).loadDefaults();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    camel.close();
-  }
 
   @BeforeEach
   void open() {
@@ -58,7 +40,7 @@ class SyncPlannerTest {
   private SyncPlanner planner(SyncSettings.ConflictPolicy policy) {
     SyncSettings s =
         SyncSettings.from(key -> key.equals("sync.conflict-policy") ? policy.label() : null);
-    return new SyncPlanner(state, s, mappings, rec);
+    return new SyncPlanner(state, s, MAPPINGS, rec);
   }
 
   private static Map<String, Object> accountFields() {
