@@ -20,7 +20,9 @@ import java.util.Optional;
  * against the state) and digests the changed ones. An unchanged note is not parsed.
  */
 final class VaultReader {
-  private final NoteParser parser = new NoteParser();
+  /** Made on the first note that needs parsing: a no-op never loads flexmark or SnakeYAML. */
+  private NoteParser parser;
+
   private final RecordMapper mapper;
   private int hashed;
   private int parsed;
@@ -57,6 +59,9 @@ final class VaultReader {
     String hash = Fingerprint.of(bytes);
     if (!force && known.isPresent() && known.get().contentHash().equals(hash)) {
       return new Unchanged(known.get(), true, bytes.length, mtime);
+    }
+    if (parser == null) {
+      parser = new NoteParser();
     }
     Note note = parser.parse(file.relativePath(), bytes);
     parsed++;
