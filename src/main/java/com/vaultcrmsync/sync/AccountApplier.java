@@ -23,21 +23,14 @@ final class AccountApplier {
   private final String runId;
   private final boolean dryRun;
 
-  AccountApplier(
-      CrmGateway crm,
-      StateStore state,
-      ApiBudget budget,
-      Mappings mappings,
-      RunRecorder rec,
-      String runId,
-      boolean dryRun) {
-    this.crm = crm;
-    this.state = state;
+  AccountApplier(RunSetup run, ApiBudget budget) {
+    this.crm = run.crm();
+    this.state = run.state();
     this.budget = budget;
-    this.mappings = mappings;
-    this.rec = rec;
-    this.runId = runId;
-    this.dryRun = dryRun;
+    this.mappings = run.mapper().mappings();
+    this.rec = run.rec();
+    this.runId = run.runId();
+    this.dryRun = run.request().dryRun();
   }
 
   /** Creates the Accounts of plans whose action is {@link NotePlan.AccountAction#CREATE}. */

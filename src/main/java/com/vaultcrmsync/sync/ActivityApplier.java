@@ -28,23 +28,15 @@ final class ActivityApplier {
   private final String runId;
   private final boolean dryRun;
 
-  ActivityApplier(
-      CrmGateway crm,
-      StateStore state,
-      ApiBudget budget,
-      Mappings mappings,
-      SyncSettings settings,
-      RunRecorder rec,
-      String runId,
-      boolean dryRun) {
-    this.crm = crm;
-    this.state = state;
+  ActivityApplier(RunSetup run, ApiBudget budget) {
+    this.crm = run.crm();
+    this.state = run.state();
     this.budget = budget;
-    this.mappings = mappings;
-    this.settings = settings;
-    this.rec = rec;
-    this.runId = runId;
-    this.dryRun = dryRun;
+    this.mappings = run.mapper().mappings();
+    this.settings = run.settings();
+    this.rec = run.rec();
+    this.runId = run.runId();
+    this.dryRun = run.request().dryRun();
   }
 
   /** One record of the activity upsert batch and where its result goes. */

@@ -35,20 +35,17 @@ final class NoteApplier {
   private final boolean dryRun;
   private final LocalDate today;
 
-  NoteApplier(
-      StateStore state,
-      Mappings mappings,
-      RunRecorder rec,
-      NoteUpdater notes,
-      String runId,
-      boolean dryRun,
-      LocalDate today) {
-    this.state = state;
-    this.mappings = mappings;
-    this.rec = rec;
+  /**
+   * @param notes the editor of the vault's notes
+   * @param today the day after which no activity date is a {@code last_contact}
+   */
+  NoteApplier(RunSetup run, NoteUpdater notes, LocalDate today) {
+    this.state = run.state();
+    this.mappings = run.mapper().mappings();
+    this.rec = run.rec();
     this.notes = notes;
-    this.runId = runId;
-    this.dryRun = dryRun;
+    this.runId = run.runId();
+    this.dryRun = run.request().dryRun();
     this.today = today;
   }
 

@@ -1,8 +1,6 @@
 package com.vaultcrmsync.sync;
 
 import com.vaultcrmsync.crm.CrmError;
-import com.vaultcrmsync.crm.CrmGateway;
-import com.vaultcrmsync.mapping.Mappings;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -24,22 +22,17 @@ final class PlanApplier {
   private final ActivityApplier activities;
   private final NoteApplier noteApplier;
 
-  PlanApplier(
-      CrmGateway crm,
-      StateStore state,
-      ApiBudget budget,
-      Mappings mappings,
-      SyncSettings settings,
-      RunRecorder rec,
-      NoteUpdater notes,
-      String runId,
-      boolean dryRun,
-      LocalDate today) {
-    this.state = state;
-    this.accounts = new AccountApplier(crm, state, budget, mappings, rec, runId, dryRun);
-    this.activities =
-        new ActivityApplier(crm, state, budget, mappings, settings, rec, runId, dryRun);
-    this.noteApplier = new NoteApplier(state, mappings, rec, notes, runId, dryRun, today);
+  /**
+   * @param run the run's gateway, state, mappings, settings, report, id and dry-run flag
+   * @param budget the run's API budget, checked before each batch of calls
+   * @param notes the editor of the vault's notes
+   * @param today the day after which no activity date is a {@code last_contact}
+   */
+  PlanApplier(RunSetup run, ApiBudget budget, NoteUpdater notes, LocalDate today) {
+    this.state = run.state();
+    this.accounts = new AccountApplier(run, budget);
+    this.activities = new ActivityApplier(run, budget);
+    this.noteApplier = new NoteApplier(run, notes, today);
   }
 
   /** Applies the CRM side of every plan. */

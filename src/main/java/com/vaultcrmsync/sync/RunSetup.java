@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * What one run works with: the engine's configuration, and the run's own request, open state,
- * report and id. The run holds the sync lock for as long as it uses these.
+ * report and id; handed to the run's steps and to the appliers that write. The run holds the sync
+ * lock for as long as they use these.
  *
  * @param vaultRoot the vault folder, absolute
  * @param progress the listener of this run's progress

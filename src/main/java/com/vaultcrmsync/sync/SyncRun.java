@@ -258,15 +258,9 @@ final class SyncRun implements BatchedRun.Steps {
   public void write(List<NotePlan> all) {
     PlanApplier applier =
         new PlanApplier(
-            crm,
-            state,
+            run,
             budget,
-            mapper.mappings(),
-            settings,
-            rec,
             new NoteUpdater(vaultRoot, mapper.mappings().account().idProperty()),
-            runId,
-            request.dryRun(),
             today);
     progress.update("writing to the CRM", 0, all.size());
     applier.applyCrm(all);
