@@ -61,6 +61,20 @@ final class NotePlan {
     this.digest = digest;
   }
 
+  /** Remembers a CRM-side change {@code crm} of a vault-owned activity, unless already known. */
+  void keepCrmChange(ActivityState a, String crm) {
+    if (!crm.equals(a.pendingHash())) {
+      stateUpdates.add(a.withPending(crm));
+    }
+  }
+
+  /** Marks an activity deleted in the CRM, unless already marked. */
+  void markDeleted(ActivityState a) {
+    if (!a.deletedInCrm()) {
+      stateUpdates.add(a.deleted());
+    }
+  }
+
   /**
    * One vault entry that becomes (or stays) an activity.
    *
