@@ -84,6 +84,34 @@ public record ActivityState(
         deletedInCrm);
   }
 
+  /**
+   * This state holding a CRM change that conflicts with the vault and was not applied: its
+   * fingerprint and the entry line it would write, kept for review and a later run.
+   */
+  public ActivityState withConflict(String hash, String line) {
+    return new ActivityState(
+        key,
+        origin,
+        crmId,
+        accountId,
+        notePath,
+        activityDate,
+        syncedHash,
+        lineHash,
+        hash,
+        line,
+        false);
+  }
+
+  /**
+   * This state once a conflict was settled for the vault: the CRM record's date and fingerprint are
+   * taken as synced, beside the vault line's fingerprint, and nothing is pending.
+   */
+  public ActivityState settledForVault(LocalDate date, String synced, String line) {
+    return new ActivityState(
+        key, origin, crmId, accountId, notePath, date, synced, line, null, null, false);
+  }
+
   public static String crmKey(String crmId) {
     return "sf:" + crmId;
   }

@@ -122,36 +122,13 @@ final class PulledActivityPlanner {
                       id, line, CrmEntryLine.date(r), row, "conflict: the CRM wins"));
           case VAULT_WINS -> {
             plan.stateUpdates.add(
-                new ActivityState(
-                    row.key(),
-                    row.origin(),
-                    row.crmId(),
-                    row.accountId(),
-                    row.notePath(),
-                    CrmEntryLine.date(r),
-                    hash,
-                    Fingerprint.of(vaultLine),
-                    null,
-                    null,
-                    false));
+                row.settledForVault(CrmEntryLine.date(r), hash, Fingerprint.of(vaultLine)));
             note.entry(
                 null, row.key(), id, "conflict", "conflict: the vault wins; its line is kept");
           }
           case REPORT -> {
             rec.unresolvedConflict();
-            plan.stateUpdates.add(
-                new ActivityState(
-                    row.key(),
-                    row.origin(),
-                    row.crmId(),
-                    row.accountId(),
-                    row.notePath(),
-                    row.activityDate(),
-                    row.syncedHash(),
-                    row.lineHash(),
-                    hash,
-                    line,
-                    false));
+            plan.stateUpdates.add(row.withConflict(hash, line));
             note.entry(
                 null, row.key(), id, "conflict", "changed on both sides; nothing overwritten");
           }
