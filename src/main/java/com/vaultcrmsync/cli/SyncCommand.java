@@ -2,27 +2,14 @@ package com.vaultcrmsync.cli;
 
 import com.vaultcrmsync.crm.CrmException;
 import com.vaultcrmsync.mapping.MappingException;
-import com.vaultcrmsync.mapping.MappingLoader;
-import com.vaultcrmsync.mapping.Mappings;
-import com.vaultcrmsync.mapping.RecordMapper;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.StateException;
 import com.vaultcrmsync.sync.SyncEngine;
-import com.vaultcrmsync.sync.SyncRunner;
-import com.vaultcrmsync.sync.SyncSettings;
+import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.SyncUsageException;
-import com.vaultcrmsync.vault.VaultScanner;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,65 +71,18 @@ public final class SyncCommand implements Callable<Integer> {
       if (configFile != null) {
         base = base.withConfigFile(configFile);
       }
-      Map<String, String> props = new HashMap<>();
-      ConfigurationLoader config = ConfigurationLoader.load(base);
-      config.properties().forEach((k, v) -> props.put((String) k, (String) v));
-      Path vaultRoot =
-          (vault != null ? vault : Path.of(or(props.get("vault.dir"), ".")))
-              .toAbsolutePath()
-              .normalize();
-      if (!Files.isDirectory(vaultRoot)) {
-        err.println("error: the vault folder " + vaultRoot + " does not exist (--vault)");
-        return Main.EXIT_USAGE;
+      if (reportDir != null) {
+        base = base.withProperty("sync.report-dir", reportDir.toAbsolutePath().toString());
       }
-      String stateProp = props.get("sync.state-dir");
-      Path stateDir =
-          stateProp == null || stateProp.isBlank()
-              ? vaultRoot.resolve(".vault-crm-sync")
-              : Path.of(stateProp);
-      SyncRunner runner = new SyncRunner();
-      RuntimeOptions options =
-          new RuntimeOptions(
-              stateDir, base.profile(), base.configFile(), Map.of(), Map.of("syncRunner", runner));
-      try (CrmRuntime runtime = CrmRuntime.start(options)) {
-        CamelContext camel = runtime.camelContext();
-        Mappings mappings = loadMappings(camel, props.get("sync.mappings-dir"));
-        SyncSettings settings;
-        try {
-          settings =
-              SyncSettings.from(
-                  k -> camel.getPropertiesComponent().resolveProperty(k).orElse(null));
-        } catch (IllegalArgumentException e) {
-          throw config.badValue(e);
-        }
-        long maxBytes =
-            Long.parseLong(
-                or(
-                    props.get("vault.max-note-bytes"),
-                    Long.toString(VaultScanner.DEFAULT_MAX_NOTE_BYTES)));
-        String reportProp = props.get("sync.report-dir");
-        Path reports =
-            reportDir != null
-                ? reportDir
-                : reportProp == null || reportProp.isBlank()
-                    ? stateDir.resolve("reports")
-                    : Path.of(reportProp);
-        try (var gateway = runtime.crm()) {
-          runner.attach(
-              new SyncEngine(
-                      vaultRoot,
-                      stateDir,
-                      new RecordMapper(camel, mappings),
-                      gateway,
-                      settings,
-                      Clock.systemUTC(),
-                      maxBytes)
-                  .progress(ProgressReporter.forThisProcess()),
-              reports.toAbsolutePath());
-          RunReport report = run(camel.createProducerTemplate(), reports);
-          summary(out, report, reports);
-          return SyncEngine.exitCode(report);
-        }
+      SyncSession.Folders folders = SyncSession.folders(base, vault);
+      try (SyncSession session = SyncSession.start(folders)) {
+        RunReport report =
+            session.run(
+                account != null
+                    ? SyncRequest.account(account, dryRun, force)
+                    : SyncRequest.full(dryRun, force));
+        summary(out, report, folders.reportDir());
+        return SyncEngine.exitCode(report);
       }
     } catch (MappingException
         | ConfigurationException
@@ -157,41 +97,6 @@ public final class SyncCommand implements Callable<Integer> {
               + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
       return 3;
     }
-  }
-
-  private RunReport run(ProducerTemplate template, Path reports) {
-    Map<String, Object> headers = new HashMap<>();
-    headers.put("dryRun", dryRun);
-    headers.put("force", force);
-    headers.put("reportDir", reports.toAbsolutePath().toString());
-    if (account != null) {
-      headers.put("syncKey", account);
-    }
-    String uri = account != null ? "direct:sync-account" : "direct:sync-all";
-    Exchange done = template.request(uri, e -> e.getMessage().setHeaders(headers));
-    if (done.getException() != null) {
-      throw unwrap(done.getException());
-    }
-    String usage = done.getVariable(SyncRunner.USAGE_ERROR_VARIABLE, String.class);
-    if (usage != null) {
-      throw new SyncUsageException(usage);
-    }
-    return done.getVariable(SyncRunner.REPORT_VARIABLE, RunReport.class);
-  }
-
-  private static RuntimeException unwrap(Exception e) {
-    Throwable t = e;
-    while ((t instanceof CamelExecutionException
-            || t.getClass().getName().startsWith("org.apache.camel"))
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t instanceof RuntimeException r ? r : new IllegalStateException(t.getMessage(), t);
-  }
-
-  private static Mappings loadMappings(CamelContext camel, String dir) {
-    MappingLoader loader = new MappingLoader(camel);
-    return dir == null || dir.isBlank() ? loader.loadDefaults() : loader.load(Path.of(dir));
   }
 
   private static void summary(PrintWriter out, RunReport r, Path reports) {
@@ -218,9 +123,5 @@ public final class SyncCommand implements Callable<Integer> {
         t.errors());
     out.printf("API calls %d; report %s%n", r.api().calls(), reports.resolve("latest.json"));
     out.flush();
-  }
-
-  private static String or(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value;
   }
 }
