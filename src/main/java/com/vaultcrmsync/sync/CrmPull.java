@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Reads CRM changes with {@code queryAll} (so deleted and archived activities are seen), ordered by
@@ -24,6 +26,9 @@ final class CrmPull {
    * line limits of Salesforce (16,384) and of common HTTP servers (8,192).
    */
   private static final int IDS_PER_QUERY = 100;
+
+  /** Pulled records decided together, their state rows read in one query. */
+  private static final int STATE_PAGE = 500;
 
   private final CrmGateway crm;
   private final Mappings mappings;
@@ -126,12 +131,12 @@ final class CrmPull {
   void since(Instant since, Result into) {
     String where = " WHERE SystemModstamp >= " + SoqlLiteral.datetime(since);
     String order = " ORDER BY SystemModstamp, Id";
-    crm.query(accountSelect() + where + order, true, r -> account(r, into));
+    accounts(accountSelect() + where + order, into);
     // Bounded: what is left past the bound is read again from its stamp by the next run.
     into.bounded = into.keepAtMost > 0;
     try {
-      crm.query(taskSelect() + where + order, true, r -> activity(taskObject(), r, into));
-      crm.query(eventSelect() + where + order, true, r -> activity("Event", r, into));
+      activities(taskObject(), taskSelect() + where + order, into);
+      activities("Event", eventSelect() + where + order, into);
     } finally {
       into.bounded = false;
     }
@@ -144,16 +149,10 @@ final class CrmPull {
       String in = SoqlLiteral.list(ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY)));
       String order = " ORDER BY SystemModstamp, Id";
       if (withAccounts) {
-        crm.query(accountSelect() + " WHERE Id IN " + in + order, true, r -> account(r, into));
+        accounts(accountSelect() + " WHERE Id IN " + in + order, into);
       }
-      crm.query(
-          taskSelect() + " WHERE AccountId IN " + in + order,
-          true,
-          r -> activity(taskObject(), r, into));
-      crm.query(
-          eventSelect() + " WHERE AccountId IN " + in + order,
-          true,
-          r -> activity("Event", r, into));
+      activities(taskObject(), taskSelect() + " WHERE AccountId IN " + in + order, into);
+      activities("Event", eventSelect() + " WHERE AccountId IN " + in + order, into);
     }
   }
 
@@ -167,6 +166,48 @@ final class CrmPull {
         true,
         r::stamp);
     return r.newestStamp;
+  }
+
+  private void accounts(String soql, Result into) {
+    paged(soql, into, EchoFilter::prefetchAccounts, r -> account(r, into));
+  }
+
+  private void activities(String sObject, String soql, Result into) {
+    paged(
+        soql,
+        into,
+        (filter, page) -> filter.prefetchActivities(sObject, page),
+        r -> activity(sObject, r, into));
+  }
+
+  /**
+   * Runs a query and decides its records a page at a time, the filter first reading the page's
+   * state rows in one query instead of one per record.
+   */
+  private void paged(
+      String soql,
+      Result into,
+      BiConsumer<EchoFilter, List<Map<String, Object>>> prefetch,
+      Consumer<Map<String, Object>> decide) {
+    List<Map<String, Object>> page = new ArrayList<>(STATE_PAGE);
+    Runnable flush =
+        () -> {
+          if (into.filter != null && !page.isEmpty()) {
+            prefetch.accept(into.filter, page);
+          }
+          page.forEach(decide);
+          page.clear();
+        };
+    crm.query(
+        soql,
+        true,
+        r -> {
+          page.add(r);
+          if (page.size() == STATE_PAGE) {
+            flush.run();
+          }
+        });
+    flush.run();
   }
 
   private void account(Map<String, Object> r, Result into) {

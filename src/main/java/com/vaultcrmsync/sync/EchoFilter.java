@@ -2,9 +2,11 @@ package com.vaultcrmsync.sync;
 
 import com.vaultcrmsync.mapping.FieldRule;
 import com.vaultcrmsync.mapping.Mappings;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides, as each pulled record arrives, whether it can change anything this run: the sync's own
@@ -27,6 +29,13 @@ final class EchoFilter {
   private final List<String> activityFields;
   private final List<String> accountFields;
 
+  /** State rows of the page of records being decided, read by the prefetch methods. */
+  private Set<String> prefetchedIds = Set.of();
+
+  private Map<String, ActivityState> rowsByCrmId = Map.of();
+  private Map<String, ActivityState> rowsByKey = Map.of();
+  private Map<String, AccountLink> linksByAccount = Map.of();
+
   /**
    * @param links account id to note path of the links the run plans with
    */
@@ -38,6 +47,33 @@ final class EchoFilter {
     this.links = links;
     this.activityFields = mappings.activity().fields().stream().map(FieldRule::field).toList();
     this.accountFields = mappings.account().fields().stream().map(FieldRule::field).toList();
+  }
+
+  /**
+   * Reads the state rows of a page of pulled activities in two queries (by CRM id, by external
+   * key), for the {@link #keep} calls on those records that follow, instead of two per record.
+   */
+  void prefetchActivities(String sObject, List<Map<String, Object>> records) {
+    Set<String> ids = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (Map<String, Object> r : records) {
+      ids.add(CrmRecords.id(r));
+      String extKey = externalKey(sObject, r);
+      if (extKey != null) {
+        keys.add(extKey);
+      }
+    }
+    prefetchedIds = ids;
+    rowsByCrmId = state.activitiesByCrmIds(ids);
+    rowsByKey = keys.isEmpty() ? Map.of() : state.activitiesByKeys(keys);
+  }
+
+  /** As {@link #prefetchActivities} for a page of pulled Accounts and {@link #accountEcho}. */
+  void prefetchAccounts(List<Map<String, Object>> records) {
+    Set<String> ids = new HashSet<>();
+    records.forEach(r -> ids.add(CrmRecords.id(r)));
+    prefetchedIds = ids;
+    linksByAccount = state.linksByAccounts(ids);
   }
 
   /**
@@ -54,15 +90,8 @@ final class EchoFilter {
    */
   Kept keep(String sObject, Map<String, Object> r) {
     String id = CrmRecords.id(r);
-    String extKey =
-        sObject.equals(mappings.activity().sObject())
-            ? CrmRecords.text(r, mappings.activity().externalIdField())
-            : null;
-    ActivityState row =
-        state
-            .activityByCrmId(id)
-            .or(() -> extKey == null ? Optional.empty() : state.activity(extKey))
-            .orElse(null);
+    String extKey = externalKey(sObject, r);
+    ActivityState row = row(id, extKey);
     boolean deleted = CrmRecords.deleted(r);
     if (extKey != null || (row != null && row.origin() == ActivityState.Origin.VAULT)) {
       return row == null || vaultOwnedEcho(r, row, deleted) ? null : new Kept(row.notePath(), true);
@@ -84,6 +113,24 @@ final class EchoFilter {
       // Kept: the planner reports why it cannot become an entry.
       return kept;
     }
+  }
+
+  private String externalKey(String sObject, Map<String, Object> r) {
+    return sObject.equals(mappings.activity().sObject())
+        ? CrmRecords.text(r, mappings.activity().externalIdField())
+        : null;
+  }
+
+  /** The state row of an activity: by CRM id, else by external key; prefetched when it can be. */
+  private ActivityState row(String id, String extKey) {
+    if (prefetchedIds.contains(id)) {
+      ActivityState row = rowsByCrmId.get(id);
+      return row != null || extKey == null ? row : rowsByKey.get(extKey);
+    }
+    return state
+        .activityByCrmId(id)
+        .or(() -> extKey == null ? Optional.empty() : state.activity(extKey))
+        .orElse(null);
   }
 
   /**
@@ -108,7 +155,9 @@ final class EchoFilter {
    * vault-owned fields as the sync last wrote them.
    */
   boolean accountEcho(Map<String, Object> r) {
-    AccountLink link = state.linkByAccount(CrmRecords.id(r)).orElse(null);
+    String id = CrmRecords.id(r);
+    AccountLink link =
+        prefetchedIds.contains(id) ? linksByAccount.get(id) : state.linkByAccount(id).orElse(null);
     return link != null
         && link.pendingHash() == null
         && link.syncedHash() != null

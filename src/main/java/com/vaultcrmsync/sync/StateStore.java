@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,6 +172,19 @@ public final class StateStore implements AutoCloseable {
     return one("SELECT * FROM account_link WHERE account_id = ?", StateStore::link, accountId);
   }
 
+  /** The links of the Accounts among {@code accountIds}, by account id: one query. */
+  public Map<String, AccountLink> linksByAccounts(Collection<String> accountIds) {
+    Map<String, AccountLink> out = new HashMap<>();
+    for (AccountLink l :
+        many(
+            "SELECT * FROM account_link WHERE account_id = ANY(?)",
+            StateStore::link,
+            (Object) accountIds.toArray(String[]::new))) {
+      out.put(l.accountId(), l);
+    }
+    return out;
+  }
+
   /** Account id to note path for every link: the index the pull needs. */
   public Map<String, String> links() {
     Map<String, String> out = new LinkedHashMap<>();
@@ -210,6 +224,32 @@ public final class StateStore implements AutoCloseable {
 
   public Optional<ActivityState> activityByCrmId(String crmId) {
     return one("SELECT * FROM activity WHERE crm_id = ?", StateStore::activity, crmId);
+  }
+
+  /** The activities whose CRM id is one of {@code crmIds}, by CRM id: one query. */
+  public Map<String, ActivityState> activitiesByCrmIds(Collection<String> crmIds) {
+    Map<String, ActivityState> out = new HashMap<>();
+    for (ActivityState a :
+        many(
+            "SELECT * FROM activity WHERE crm_id = ANY(?)",
+            StateStore::activity,
+            (Object) crmIds.toArray(String[]::new))) {
+      out.put(a.crmId(), a);
+    }
+    return out;
+  }
+
+  /** The activities whose key is one of {@code keys}, by key: one query. */
+  public Map<String, ActivityState> activitiesByKeys(Collection<String> keys) {
+    Map<String, ActivityState> out = new HashMap<>();
+    for (ActivityState a :
+        many(
+            "SELECT * FROM activity WHERE record_key = ANY(?)",
+            StateStore::activity,
+            (Object) keys.toArray(String[]::new))) {
+      out.put(a.key(), a);
+    }
+    return out;
   }
 
   public List<ActivityState> activitiesOfNote(String notePath) {

@@ -107,7 +107,8 @@ class CrmPullEchoTest {
     new CrmPull(org, MAPPINGS).since(Instant.EPOCH, pulled);
 
     assertThat(pulled.echoes).isEqualTo(ECHOES);
-    assertThat(mostHeld[0]).isEqualTo(1);
+    // Records are decided a page of 500 at a time: without the filter 500 would be held here.
+    assertThat(mostHeld[0]).isLessThanOrEqualTo(1);
     assertThat(pulled.activities.values())
         .singleElement()
         .satisfies(a -> assertThat(a.notePath()).isEqualTo("A.md"));
