@@ -71,17 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
             "Started the Salesforce emulator at %s: %s logged 3 activities on Account \"Fabrikam Inc\"%n",
             org.baseUrl(), COLLEAGUE);
         RuntimeOptions base =
-            RuntimeOptions.of(state)
-                .withProperty("camel.component.salesforce.login-url", org.baseUrl())
-                .withProperty(
-                    "camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID)
-                .withProperty(
-                    "camel.component.salesforce.client-secret",
-                    EmulatorOptions.DEFAULT_CLIENT_SECRET)
-                .withProperty(
-                    "camel.component.salesforce.user-name", EmulatorOptions.DEFAULT_USERNAME)
-                .withProperty(
-                    "camel.component.salesforce.password", EmulatorOptions.DEFAULT_PASSWORD)
+            EmulatorLogin.onto(RuntimeOptions.of(state), org.baseUrl())
                 .withProperty("sync.state-dir", state.toString())
                 .withProperty("sync.report-dir", "");
         SyncSession.Folders folders = SyncSession.folders(base, vault);

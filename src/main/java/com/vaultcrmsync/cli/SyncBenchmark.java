@@ -461,16 +461,10 @@ public final class SyncBenchmark {
 
   private static Path config(Path dir, Emulator org) throws IOException {
     Path config = dir.resolve("bench.properties");
-    Files.write(
-        config,
-        List.of(
-            "camel.component.salesforce.login-url=" + org.baseUrl(),
-            "camel.component.salesforce.client-id=" + EmulatorOptions.DEFAULT_CLIENT_ID,
-            "camel.component.salesforce.client-secret=" + EmulatorOptions.DEFAULT_CLIENT_SECRET,
-            "camel.component.salesforce.user-name=" + EmulatorOptions.DEFAULT_USERNAME,
-            "camel.component.salesforce.password=" + EmulatorOptions.DEFAULT_PASSWORD,
-            "sync.pull.lookback-seconds=" + LOOKBACK_SECONDS),
-        StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>();
+    EmulatorLogin.properties(org.baseUrl()).forEach((k, v) -> lines.add(k + "=" + v));
+    lines.add("sync.pull.lookback-seconds=" + LOOKBACK_SECONDS);
+    Files.write(config, lines, StandardCharsets.UTF_8);
     return config;
   }
 

@@ -72,13 +72,7 @@ class DaemonTest {
       port = s.getLocalPort();
     }
     RuntimeOptions base =
-        RuntimeOptions.of(dir)
-            .withProperty("camel.component.salesforce.login-url", org.baseUrl())
-            .withProperty("camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID)
-            .withProperty(
-                "camel.component.salesforce.client-secret", EmulatorOptions.DEFAULT_CLIENT_SECRET)
-            .withProperty("camel.component.salesforce.user-name", EmulatorOptions.DEFAULT_USERNAME)
-            .withProperty("camel.component.salesforce.password", EmulatorOptions.DEFAULT_PASSWORD)
+        EmulatorLogin.onto(RuntimeOptions.of(dir), org.baseUrl())
             .withProperty("sync.schedule.cron", "0/2 * * * * ?")
             .withProperty("sync.pull.lookback-seconds", "0")
             .withProperty("vault.watch.poll-ms", "200")

@@ -54,13 +54,7 @@ class HttpApiSecurityTest {
       port = s.getLocalPort();
     }
     RuntimeOptions base =
-        RuntimeOptions.of(dir)
-            .withProperty("camel.component.salesforce.login-url", org.baseUrl())
-            .withProperty("camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID)
-            .withProperty(
-                "camel.component.salesforce.client-secret", EmulatorOptions.DEFAULT_CLIENT_SECRET)
-            .withProperty("camel.component.salesforce.user-name", EmulatorOptions.DEFAULT_USERNAME)
-            .withProperty("camel.component.salesforce.password", EmulatorOptions.DEFAULT_PASSWORD)
+        EmulatorLogin.onto(RuntimeOptions.of(dir), org.baseUrl())
             .withProperty("sync.schedule.cron", "0 0 0 1 1 ? 2099")
             // A configuration asking for every interface: the daemon must still bind loopback.
             .withProperty("camel.server.host", "0.0.0.0");

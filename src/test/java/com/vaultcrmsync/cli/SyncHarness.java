@@ -34,11 +34,7 @@ final class SyncHarness implements AutoCloseable {
     this.org = Emulator.start(EmulatorOptions.defaults());
     this.config = dir.resolve("test.properties");
     List<String> lines = new ArrayList<>();
-    lines.add("camel.component.salesforce.login-url=" + org.baseUrl());
-    lines.add("camel.component.salesforce.client-id=" + EmulatorOptions.DEFAULT_CLIENT_ID);
-    lines.add("camel.component.salesforce.client-secret=" + EmulatorOptions.DEFAULT_CLIENT_SECRET);
-    lines.add("camel.component.salesforce.user-name=" + EmulatorOptions.DEFAULT_USERNAME);
-    lines.add("camel.component.salesforce.password=" + EmulatorOptions.DEFAULT_PASSWORD);
+    EmulatorLogin.properties(org.baseUrl()).forEach((k, v) -> lines.add(k + "=" + v));
     lines.add("crm.retry.initial-delay-ms=10");
     lines.addAll(Arrays.asList(extraProperties));
     Files.write(config, lines, StandardCharsets.UTF_8);

@@ -3,7 +3,6 @@ package com.vaultcrmsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaultcrmsync.crm.CamelCrmGateway;
-import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.mapping.MappingLoader;
 import com.vaultcrmsync.mapping.RecordMapper;
 import com.vaultcrmsync.report.HtmlReport;
@@ -37,15 +36,7 @@ class SyncRoutesTest {
       h.write("Other.md", "---\ntype: customer\n---\n# Other\n");
       SyncRunner runner = new SyncRunner();
       RuntimeOptions options =
-          RuntimeOptions.of(h.vault.resolve(".vault-crm-sync"))
-              .withProperty("camel.component.salesforce.login-url", h.org.baseUrl())
-              .withProperty(
-                  "camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID)
-              .withProperty(
-                  "camel.component.salesforce.client-secret", EmulatorOptions.DEFAULT_CLIENT_SECRET)
-              .withProperty(
-                  "camel.component.salesforce.user-name", EmulatorOptions.DEFAULT_USERNAME)
-              .withProperty("camel.component.salesforce.password", EmulatorOptions.DEFAULT_PASSWORD)
+          EmulatorLogin.onto(RuntimeOptions.of(h.vault.resolve(".vault-crm-sync")), h.org.baseUrl())
               .withBean("syncRunner", runner);
       Path reports = dir.resolve("reports");
       try (CrmRuntime runtime = CrmRuntime.start(options);
