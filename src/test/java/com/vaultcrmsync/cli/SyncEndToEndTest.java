@@ -244,11 +244,7 @@ class SyncEndToEndTest {
     try (SyncHarness h = new SyncHarness(dir)) {
       h.copySeed();
       assertThat(h.sync()).isEqualTo(0);
-      String account = (String) h.records("Account").get(0).get("Id");
-      h.org.insertAs(
-          "Dana Lee",
-          "Task",
-          Map.of("Subject", "Call", "ActivityDate", LocalDate.of(2026, 2, 1), "WhatId", account));
+      h.colleagueTask("Microsoft", "Call", LocalDate.of(2026, 2, 1));
       assertThat(h.sync()).isEqualTo(0);
       String note = h.read("Microsoft.md");
       deleteTree(h.vault.resolve(".vault-crm-sync"));

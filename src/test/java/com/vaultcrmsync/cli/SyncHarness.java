@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,6 +85,15 @@ final class SyncHarness implements AutoCloseable {
         .scan(sObject)
         .filter(r -> !Boolean.TRUE.equals(r.get("IsDeleted")))
         .toList();
+  }
+
+  /**
+   * A Task a colleague (Dana Lee) logs in the CRM on the Account named {@code accountName}; its id.
+   */
+  String colleagueTask(String accountName, String subject, LocalDate date) {
+    String account = (String) records("Account", "Name", accountName).get(0).get("Id");
+    return org.insertAs(
+        "Dana Lee", "Task", Map.of("Subject", subject, "ActivityDate", date, "WhatId", account));
   }
 
   List<Map<String, Object>> records(String sObject, String field, Object value) {

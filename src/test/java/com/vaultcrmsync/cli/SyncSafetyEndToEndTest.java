@@ -73,18 +73,7 @@ class SyncSafetyEndToEndTest {
     try (SyncHarness h = new SyncHarness(dir, "sync.conflict-policy=crm-wins")) {
       h.copySeed();
       assertThat(h.sync()).isEqualTo(0);
-      String account = (String) h.records("Account").get(0).get("Id");
-      String task =
-          h.org.insertAs(
-              "Dana Lee",
-              "Task",
-              Map.of(
-                  "Subject",
-                  "Pricing call",
-                  "ActivityDate",
-                  LocalDate.of(2026, 2, 2),
-                  "WhatId",
-                  account));
+      String task = h.colleagueTask("Microsoft", "Pricing call", LocalDate.of(2026, 2, 2));
       assertThat(h.sync()).isEqualTo(0);
       h.write(
           "Microsoft.md",

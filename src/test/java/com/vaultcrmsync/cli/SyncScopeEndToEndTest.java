@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,18 +85,7 @@ class SyncScopeEndToEndTest {
       h.copySeed();
       h.write("Other.md", "---\ntype: customer\naliases: [Contoso]\n---\n# Other\n");
       assertThat(h.sync()).isEqualTo(0);
-      String account = (String) h.records("Account", "Name", "Microsoft").get(0).get("Id");
-      String task =
-          h.org.insertAs(
-              "Dana Lee",
-              "Task",
-              Map.of(
-                  "Subject",
-                  "Late call",
-                  "ActivityDate",
-                  LocalDate.of(2026, 3, 3),
-                  "WhatId",
-                  account));
+      String task = h.colleagueTask("Microsoft", "Late call", LocalDate.of(2026, 3, 3));
       try (StateStore state = StateStore.open(h.vault.resolve(".vault-crm-sync"))) {
         state.putWatermark(Instant.now().plus(1, ChronoUnit.DAYS));
       }
@@ -111,6 +99,7 @@ class SyncScopeEndToEndTest {
       RunReport report = h.report();
       assertThat(report.run().mode()).isEqualTo("account");
       assertThat(report.run().scope()).isEqualTo("microsoft");
+      String account = (String) h.records("Account", "Name", "Microsoft").get(0).get("Id");
       assertThat(h.sync("--account", account)).isEqualTo(0);
       assertThat(h.sync("--account", "Microsoft.md")).isEqualTo(0);
       assertThat(h.sync("--account", "contoso")).isEqualTo(0);
@@ -172,18 +161,7 @@ class SyncScopeEndToEndTest {
     try (SyncHarness h = new SyncHarness(dir)) {
       h.copySeed();
       assertThat(h.sync()).isEqualTo(0);
-      String account = (String) h.records("Account").get(0).get("Id");
-      String task =
-          h.org.insertAs(
-              "Dana Lee",
-              "Task",
-              Map.of(
-                  "Subject",
-                  "Gone soon",
-                  "ActivityDate",
-                  LocalDate.of(2026, 4, 4),
-                  "WhatId",
-                  account));
+      String task = h.colleagueTask("Microsoft", "Gone soon", LocalDate.of(2026, 4, 4));
       assertThat(h.sync()).isEqualTo(0);
       String withLine = h.read("Microsoft.md");
       assertThat(withLine).contains("^sf-" + task);
