@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The sync state: an embedded H2 database ({@code <state folder>/state.mv.db}) holding note file
@@ -174,15 +175,8 @@ public final class StateStore implements AutoCloseable {
 
   /** The links of the Accounts among {@code accountIds}, by account id: one query. */
   public Map<String, AccountLink> linksByAccounts(Collection<String> accountIds) {
-    Map<String, AccountLink> out = new HashMap<>();
-    for (AccountLink l :
-        many(
-            "SELECT * FROM account_link WHERE account_id = ANY(?)",
-            StateStore::link,
-            (Object) accountIds.toArray(String[]::new))) {
-      out.put(l.accountId(), l);
-    }
-    return out;
+    return byAny(
+        "account_link", "account_id", StateStore::link, AccountLink::accountId, accountIds);
   }
 
   /** Account id to note path for every link: the index the pull needs. */
@@ -228,28 +222,12 @@ public final class StateStore implements AutoCloseable {
 
   /** The activities whose CRM id is one of {@code crmIds}, by CRM id: one query. */
   public Map<String, ActivityState> activitiesByCrmIds(Collection<String> crmIds) {
-    Map<String, ActivityState> out = new HashMap<>();
-    for (ActivityState a :
-        many(
-            "SELECT * FROM activity WHERE crm_id = ANY(?)",
-            StateStore::activity,
-            (Object) crmIds.toArray(String[]::new))) {
-      out.put(a.crmId(), a);
-    }
-    return out;
+    return byAny("activity", "crm_id", StateStore::activity, ActivityState::crmId, crmIds);
   }
 
   /** The activities whose key is one of {@code keys}, by key: one query. */
   public Map<String, ActivityState> activitiesByKeys(Collection<String> keys) {
-    Map<String, ActivityState> out = new HashMap<>();
-    for (ActivityState a :
-        many(
-            "SELECT * FROM activity WHERE record_key = ANY(?)",
-            StateStore::activity,
-            (Object) keys.toArray(String[]::new))) {
-      out.put(a.key(), a);
-    }
-    return out;
+    return byAny("activity", "record_key", StateStore::activity, ActivityState::key, keys);
   }
 
   public List<ActivityState> activitiesOfNote(String notePath) {
@@ -450,6 +428,17 @@ public final class StateStore implements AutoCloseable {
 
   private interface Row<T> {
     T map(ResultSet rs) throws SQLException;
+  }
+
+  /** The rows of {@code table} whose {@code column} is one of {@code values}, by that value. */
+  private <T> Map<String, T> byAny(
+      String table, String column, Row<T> row, Function<T, String> key, Collection<String> values) {
+    Map<String, T> out = new HashMap<>();
+    String sql = "SELECT * FROM " + table + " WHERE " + column + " = ANY(?)";
+    for (T t : many(sql, row, (Object) values.toArray(String[]::new))) {
+      out.put(key.apply(t), t);
+    }
+    return out;
   }
 
   private <T> Optional<T> one(String sql, Row<T> row, Object... args) {
