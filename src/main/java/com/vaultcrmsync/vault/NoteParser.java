@@ -1,14 +1,7 @@
 package com.vaultcrmsync.vault;
 
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.HtmlBlockBase;
-import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
-import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,8 +32,8 @@ public final class NoteParser {
 
   private static final char BOM = '\uFEFF';
 
-  /** flexmark's block parser with the factories and options of {@link #markdownParser()}. */
-  private final BlockTreeParser markdown = new BlockTreeParser();
+  /** Headings and code/HTML blocks of the body. */
+  private final BodyBlocks blocks = new BodyBlocks();
 
   /**
    * flexmark for block structure only: the inline parser is replaced by one that does nothing,
@@ -160,8 +153,7 @@ public final class NoteParser {
     int bodyFrom = frontMatter.map(FrontMatter::end).orElse(from);
     List<Section> sections = new ArrayList<>();
     List<int[]> opaque = new ArrayList<>();
-    Document document = markdown.parse(text, bodyFrom);
-    collect(document, bodyFrom, lines, sections, opaque);
+    blocks.read(text, bodyFrom, lines, sections, opaque);
     sections = closeSections(sections, text.length());
     List<ContextEntry> entries = List.of();
     for (Section s : sections) {
@@ -197,32 +189,6 @@ public final class NoteParser {
         List.of(),
         List.of(),
         List.of(new NoteProblem(NoteProblem.Severity.ERROR, message, line)));
-  }
-
-  /** Headings (in document order) and code/HTML blocks, with offsets into the whole text. */
-  private static void collect(
-      Node parent, int shift, LineIndex lines, List<Section> sections, List<int[]> opaque) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-      if (n instanceof Heading h) {
-        int start = h.getStartOffset() + shift;
-        int line = lines.lineOf(start);
-        int lastLine = lines.lineOf(Math.max(start, h.getEndOffset() + shift - 1));
-        sections.add(
-            new Section(
-                h.getLevel(),
-                h.getText().toString().strip(),
-                line,
-                lines.start(line),
-                lines.next(lastLine),
-                0));
-      } else if (n instanceof FencedCodeBlock
-          || n instanceof IndentedCodeBlock
-          || n instanceof HtmlBlockBase) {
-        opaque.add(new int[] {n.getStartOffset() + shift, n.getEndOffset() + shift});
-      } else if (!(n instanceof Paragraph) && n.hasChildren()) {
-        collect(n, shift, lines, sections, opaque);
-      }
-    }
   }
 
   /** Each section ends where the next heading of the same or a higher level starts. */

@@ -1,0 +1,200 @@
+package com.vaultcrmsync.vault;
+
+import java.util.List;
+
+/**
+ * Finds the headings of the leading part of a note body in which block structure cannot hide or
+ * make one: lines with at most three spaces of indent, no tab before the text, and nothing that
+ * opens a fenced code block, an HTML block, a block quote, an indented code block, a setext
+ * underline or a thematic break, either at the line's start or after a list marker. In such lines
+ * the ATX headings ({@code #} to {@code ######} then a blank or the line's end) are exactly the
+ * headings flexmark finds, and there are no code or HTML blocks; everything else is paragraph text
+ * or list items holding paragraph text.
+ *
+ * <p>The scan stops at the first line it cannot vouch for and returns a line from which flexmark
+ * must parse the rest: the last line at or before it that starts at column 0 after a blank line (or
+ * the first line of the body). The only containers flexmark can hold open there are lists, and such
+ * a line either closes them or starts a new item of the last one, so parsing from there gives the
+ * same headings and code and HTML blocks as parsing the whole body. {@code BodyBlocksTest} compares
+ * both on random documents.
+ */
+final class PlainBlocks {
+  private static final int MAX_INDENT = 3;
+
+  private PlainBlocks() {}
+
+  /**
+   * Adds the headings from {@code from} on to {@code sections} (their {@code end} left 0) and
+   * returns the offset where flexmark has to take over, or {@code text.length()} when the whole
+   * body was vouched for. Headings at or after the returned offset are not added.
+   */
+  static int scan(String text, int from, LineIndex lines, List<Section> sections) {
+    int cut = from;
+    int sectionsAtCut = sections.size();
+    boolean afterBlank = true;
+    for (int line = lines.lineOf(from); line <= lines.lineCount(); line++) {
+      int start = Math.max(lines.start(line), from);
+      int end = lines.contentEnd(line);
+      int indent = start;
+      while (indent < end && text.charAt(indent) == ' ') {
+        indent++;
+      }
+      if (indent == end || isBlankTail(text, indent, end)) {
+        afterBlank = true;
+        continue;
+      }
+      if (afterBlank && indent == start && text.charAt(start) != '\t') {
+        cut = start;
+        sectionsAtCut = sections.size();
+      }
+      afterBlank = false;
+      if (indent - start > MAX_INDENT || text.charAt(indent) == '\t') {
+        return fallBack(sections, sectionsAtCut, cut);
+      }
+      char c = text.charAt(indent);
+      if (c == '#') {
+        int level = atxLevel(text, indent, end);
+        if (level > 0) {
+          sections.add(
+              new Section(
+                  level,
+                  atxText(text, indent + level, end),
+                  line,
+                  lines.start(line),
+                  lines.next(line),
+                  0));
+        }
+      } else if (!isPlainLine(text, indent, end)) {
+        return fallBack(sections, sectionsAtCut, cut);
+      }
+    }
+    return text.length();
+  }
+
+  private static int fallBack(List<Section> sections, int keep, int cut) {
+    sections.subList(keep, sections.size()).clear();
+    return cut;
+  }
+
+  /** True when text[from, end) holds only spaces and tabs. */
+  private static boolean isBlankTail(String text, int from, int end) {
+    for (int i = from; i < end; i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True when the line from its first non-blank {@code at} is paragraph text or a list item whose
+   * first line is paragraph text; false for anything that may start another kind of block.
+   */
+  private static boolean isPlainLine(String text, int at, int end) {
+    int marker = listMarkerEnd(text, at, end);
+    if (marker < 0) {
+      return !mayStartBlock(text, at, end);
+    }
+    if (marker == end || text.charAt(marker) != ' ') {
+      // An empty item, or a tab after the marker: its content column needs flexmark.
+      return false;
+    }
+    int content = marker;
+    while (content < end && text.charAt(content) == ' ') {
+      content++;
+    }
+    if (content == end || content - marker > 4) {
+      // Blank after the marker, or indented code inside the item.
+      return false;
+    }
+    char d = text.charAt(content);
+    return d != '#'
+        && d != '\t'
+        && listMarkerEnd(text, content, end) < 0
+        && !mayStartBlock(text, content, end);
+  }
+
+  /**
+   * Offset just past a list marker at {@code at} ({@code -}, {@code +}, {@code *}, or 1-9 digits
+   * and {@code .} or {@code )}) when one is followed by a blank or the line's end, else -1.
+   */
+  private static int listMarkerEnd(String text, int at, int end) {
+    char c = text.charAt(at);
+    int after;
+    if (c == '-' || c == '+' || c == '*') {
+      after = at + 1;
+    } else {
+      int i = at;
+      while (i < end && i - at < 9 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == at || i == end || text.charAt(i) != '.' && text.charAt(i) != ')') {
+        return -1;
+      }
+      after = i + 1;
+    }
+    return after == end || text.charAt(after) == ' ' || text.charAt(after) == '\t' ? after : -1;
+  }
+
+  /**
+   * True when text from {@code at} (not a list marker) may open a block other than a paragraph or
+   * continue one as a setext underline: {@code #}, {@code >}, {@code <}, a fence, or a line of one
+   * of {@code = - * _} with blanks.
+   */
+  private static boolean mayStartBlock(String text, int at, int end) {
+    char c = text.charAt(at);
+    switch (c) {
+      case '#', '>', '<':
+        return true;
+      case '`', '~':
+        return at + 2 < end && text.charAt(at + 1) == c && text.charAt(at + 2) == c;
+      case '=', '-', '*', '_':
+        for (int i = at + 1; i < end; i++) {
+          char x = text.charAt(i);
+          if (x != c && x != ' ' && x != '\t') {
+            return false;
+          }
+        }
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** The level of an ATX heading opening at {@code at}, or 0 when the line is not one. */
+  private static int atxLevel(String text, int at, int end) {
+    int i = at;
+    while (i < end && i - at < 7 && text.charAt(i) == '#') {
+      i++;
+    }
+    int level = i - at;
+    if (level > 6 || i < end && text.charAt(i) != ' ' && text.charAt(i) != '\t') {
+      return 0;
+    }
+    return level;
+  }
+
+  /**
+   * The heading's text as flexmark takes it: after the opening marker, without a closing run of
+   * {@code #} that follows a blank (or is all there is), stripped.
+   */
+  private static String atxText(String text, int from, int end) {
+    int to = end;
+    while (to > from && isBlank(text.charAt(to - 1))) {
+      to--;
+    }
+    int run = to;
+    while (run > from && text.charAt(run - 1) == '#') {
+      run--;
+    }
+    if (run < to && (run == from || isBlank(text.charAt(run - 1)))) {
+      to = run;
+    }
+    return text.substring(from, to).strip();
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
+  }
+}
