@@ -22,7 +22,7 @@ final class BodyBlocks {
    * {@code opaque}.
    */
   void read(String text, int from, LineIndex lines, List<Section> sections, List<int[]> opaque) {
-    int rest = PlainBlocks.scan(text, from, lines, sections);
+    int rest = PlainBlocks.scan(text, from, lines, sections, opaque);
     if (rest < text.length()) {
       readWithFlexmark(text, rest, lines, sections, opaque);
     }

@@ -8,8 +8,9 @@ import java.util.List;
  * opens a fenced code block, an HTML block, a block quote, an indented code block, a setext
  * underline or a thematic break, either at the line's start or after a list marker. In such lines
  * the ATX headings ({@code #} to {@code ######} then a blank or the line's end) are exactly the
- * headings flexmark finds, and there are no code or HTML blocks; everything else is paragraph text
- * or list items holding paragraph text.
+ * headings flexmark finds; everything else is paragraph text or list items holding paragraph text,
+ * except an HTML comment closed on its own line at column 0 after a blank line (a template's {@code
+ * <!-- Wikilinks to related entities -->}), which is an HTML block of that one line.
  *
  * <p>The scan stops at the first line it cannot vouch for and returns a line from which flexmark
  * must parse the rest: the last line at or before it that starts at column 0 after a blank line (or
@@ -24,13 +25,16 @@ final class PlainBlocks {
   private PlainBlocks() {}
 
   /**
-   * Adds the headings from {@code from} on to {@code sections} (their {@code end} left 0) and
-   * returns the offset where flexmark has to take over, or {@code text.length()} when the whole
-   * body was vouched for. Headings at or after the returned offset are not added.
+   * Adds the headings from {@code from} on to {@code sections} (their {@code end} left 0) and the
+   * one-line comments to {@code opaque}, and returns the offset where flexmark has to take over, or
+   * {@code text.length()} when the whole body was vouched for. Nothing at or after the returned
+   * offset is added.
    */
-  static int scan(String text, int from, LineIndex lines, List<Section> sections) {
+  static int scan(
+      String text, int from, LineIndex lines, List<Section> sections, List<int[]> opaque) {
     int cut = from;
     int sectionsAtCut = sections.size();
+    int opaqueAtCut = opaque.size();
     boolean afterBlank = true;
     for (int line = lines.lineOf(from); line <= lines.lineCount(); line++) {
       int start = Math.max(lines.start(line), from);
@@ -43,13 +47,19 @@ final class PlainBlocks {
         afterBlank = true;
         continue;
       }
-      if (afterBlank && indent == start && text.charAt(start) != '\t') {
+      boolean clean = afterBlank && indent == start && text.charAt(start) != '\t';
+      if (clean) {
         cut = start;
         sectionsAtCut = sections.size();
+        opaqueAtCut = opaque.size();
       }
       afterBlank = false;
+      if (clean && isOneLineComment(text, start, end)) {
+        opaque.add(new int[] {start, lines.next(line)});
+        continue;
+      }
       if (indent - start > MAX_INDENT || text.charAt(indent) == '\t') {
-        return fallBack(sections, sectionsAtCut, cut);
+        return fallBack(sections, sectionsAtCut, opaque, opaqueAtCut, cut);
       }
       char c = text.charAt(indent);
       if (c == '#') {
@@ -65,15 +75,29 @@ final class PlainBlocks {
                   0));
         }
       } else if (!isPlainLine(text, indent, end)) {
-        return fallBack(sections, sectionsAtCut, cut);
+        return fallBack(sections, sectionsAtCut, opaque, opaqueAtCut, cut);
       }
     }
     return text.length();
   }
 
-  private static int fallBack(List<Section> sections, int keep, int cut) {
-    sections.subList(keep, sections.size()).clear();
+  private static int fallBack(
+      List<Section> sections, int keepSections, List<int[]> opaque, int keepOpaque, int cut) {
+    sections.subList(keepSections, sections.size()).clear();
+    opaque.subList(keepOpaque, opaque.size()).clear();
     return cut;
+  }
+
+  /**
+   * True for a line that is an HTML comment closed on the same line ({@code <!-- … -->}, text may
+   * follow): at column 0 after a blank line it is an HTML block of that one line.
+   */
+  private static boolean isOneLineComment(String text, int start, int end) {
+    if (!text.startsWith("<!--", start)) {
+      return false;
+    }
+    int close = text.indexOf("-->", start + 4);
+    return close >= 0 && close + 3 <= end;
   }
 
   /** True when text[from, end) holds only spaces and tabs. */

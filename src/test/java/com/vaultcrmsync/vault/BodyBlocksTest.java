@@ -107,6 +107,11 @@ class BodyBlocksTest {
     "<!--",
     "-->",
     "  <!-- indented comment -->",
+    "<!-- comment --> then text",
+    "<!-->",
+    "<!--->",
+    "<!-- -- -->",
+    "<!-- unclosed",
     "<div>",
     "</div>",
     "<custom-tag>",
@@ -159,7 +164,7 @@ class BodyBlocksTest {
   void aNoteOfPlainBlocksNeedsNoFlexmark() {
     String text = "# Acme\n\n## Recent Context\n\n- 2025-01-02: [[Call]] - notes\n\n## Facts\n";
     List<Section> sections = new ArrayList<>();
-    int rest = PlainBlocks.scan(text, 0, new LineIndex(text), sections);
+    int rest = PlainBlocks.scan(text, 0, new LineIndex(text), sections, new ArrayList<>());
     assertThat(rest).isEqualTo(text.length());
     assertThat(sections)
         .extracting(Section::title)
@@ -170,7 +175,7 @@ class BodyBlocksTest {
   void flexmarkTakesOverAtTheLastBlankLineBeforeAFence() {
     String text = "# Acme\n\n## Notes\ntext\n```\n## not a heading\n```\n";
     List<Section> sections = new ArrayList<>();
-    int rest = PlainBlocks.scan(text, 0, new LineIndex(text), sections);
+    int rest = PlainBlocks.scan(text, 0, new LineIndex(text), sections, new ArrayList<>());
     assertThat(rest).isEqualTo(text.indexOf("## Notes"));
     assertThat(sections).extracting(Section::title).containsExactly("Acme");
   }
