@@ -11,17 +11,23 @@ import java.util.List;
 /**
  * The headings and the code and HTML blocks of a note body, as flexmark's AST has them. The leading
  * part that {@link PlainBlocks} vouches for is read from its line starts; flexmark parses the rest,
- * which for most notes is nothing or a last comment line. Thread-safe.
+ * which for most notes is nothing. Thread-safe.
  */
 final class BodyBlocks {
-  private final BlockTreeParser markdown = new BlockTreeParser();
+  /** Made on first use: a vault of plain notes never loads flexmark. */
+  private static final class Flexmark {
+    static final BlockTreeParser PARSER = new BlockTreeParser();
+  }
+
+  private BodyBlocks() {}
 
   /**
    * Adds the headings of {@code text} from {@code from} on, in document order and with their {@code
    * end} left 0, to {@code sections}, and its code and HTML blocks, as start/end offset pairs, to
    * {@code opaque}.
    */
-  void read(String text, int from, LineIndex lines, List<Section> sections, List<int[]> opaque) {
+  static void read(
+      String text, int from, LineIndex lines, List<Section> sections, List<int[]> opaque) {
     int rest = PlainBlocks.scan(text, from, lines, sections, opaque);
     if (rest < text.length()) {
       readWithFlexmark(text, rest, lines, sections, opaque);
@@ -29,9 +35,9 @@ final class BodyBlocks {
   }
 
   /** As {@link #read}, with flexmark over the whole of the text from {@code from}. */
-  void readWithFlexmark(
+  static void readWithFlexmark(
       String text, int from, LineIndex lines, List<Section> sections, List<int[]> opaque) {
-    collect(markdown.parse(text, from), from, lines, sections, opaque);
+    collect(Flexmark.PARSER.parse(text, from), from, lines, sections, opaque);
   }
 
   /** Headings (in document order) and code/HTML blocks, with offsets into the whole text. */

@@ -75,13 +75,31 @@ final class FrontMatterReader {
               firstLine + 1));
       return Optional.empty();
     }
-    Map<String, Object> values = new LinkedHashMap<>();
-    if (loaded != null) {
-      ((Map<?, ?>) loaded).forEach((k, v) -> values.put(String.valueOf(k), v));
-    }
     return Optional.of(
         new FrontMatter(
-            from, lines.next(closing), bodyStart, bodyEnd, Collections.unmodifiableMap(values)));
+            from,
+            lines.next(closing),
+            bodyStart,
+            bodyEnd,
+            Collections.unmodifiableMap(stringKeys((Map<?, ?>) loaded))));
+  }
+
+  /**
+   * The loaded map itself when its keys are all strings (as they nearly always are), else a copy.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> stringKeys(Map<?, ?> loaded) {
+    if (loaded == null) {
+      return Map.of();
+    }
+    for (Object key : loaded.keySet()) {
+      if (!(key instanceof String)) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        loaded.forEach((k, v) -> values.put(String.valueOf(k), v));
+        return values;
+      }
+    }
+    return (Map<String, Object>) loaded;
   }
 
   /** A {@code ---} line, trailing spaces and tabs allowed. */
@@ -126,7 +144,12 @@ final class FrontMatterReader {
     options.setAllowDuplicateKeys(false);
     options.setAllowRecursiveKeys(false);
     DumperOptions dumper = new DumperOptions();
-    return new Yaml(new StringTimestamps(options), new Representer(dumper), dumper, options);
+    return new Yaml(
+        new StringTimestamps(options),
+        new Representer(dumper),
+        dumper,
+        options,
+        new ReusingResolver());
   }
 
   /** Safe constructor that keeps {@code 2025-01-01} as the string written, not a Date. */

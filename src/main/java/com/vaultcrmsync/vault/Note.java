@@ -52,7 +52,7 @@ public record Note(
       return Optional.empty();
     }
     try {
-      return Optional.of(LocalDate.parse(value.strip()));
+      return Optional.of(IsoDates.parse(value.strip()));
     } catch (DateTimeException e) {
       return Optional.empty();
     }

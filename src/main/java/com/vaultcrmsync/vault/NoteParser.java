@@ -12,7 +12,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,9 @@ import java.util.Optional;
 
 /**
  * Turns a note's bytes into a {@link Note}: strict UTF-8, front matter with safe, limited YAML,
- * sections from flexmark's AST (parsed once, without the front matter), and the {@code ## Recent
- * Context} entries. Never throws for bad content: problems are recorded in the note. Thread-safe.
+ * sections as flexmark's AST has them ({@link BodyBlocks}: without the front matter, flexmark run
+ * only from where the body stops being plain), and the {@code ## Recent Context} entries. Never
+ * throws for bad content: problems are recorded in the note. Thread-safe.
  */
 public final class NoteParser {
   /** The section whose list items are entries. */
@@ -31,9 +31,6 @@ public final class NoteParser {
   public static final String LAST_CONTACT = "last_contact";
 
   private static final char BOM = '\uFEFF';
-
-  /** Headings and code/HTML blocks of the body. */
-  private final BodyBlocks blocks = new BodyBlocks();
 
   /**
    * flexmark for block structure only: the inline parser is replaced by one that does nothing,
@@ -153,7 +150,7 @@ public final class NoteParser {
     int bodyFrom = frontMatter.map(FrontMatter::end).orElse(from);
     List<Section> sections = new ArrayList<>();
     List<int[]> opaque = new ArrayList<>();
-    blocks.read(text, bodyFrom, lines, sections, opaque);
+    BodyBlocks.read(text, bodyFrom, lines, sections, opaque);
     sections = closeSections(sections, text.length());
     List<ContextEntry> entries = List.of();
     for (Section s : sections) {
@@ -218,7 +215,7 @@ public final class NoteParser {
       return;
     }
     try {
-      LocalDate.parse(value);
+      IsoDates.parse(value);
     } catch (DateTimeException e) {
       problems.add(
           new NoteProblem(

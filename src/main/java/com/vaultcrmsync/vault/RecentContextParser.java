@@ -116,14 +116,10 @@ final class RecentContextParser {
     LocalDate date = null;
     if (text.regionMatches(true, p, "unknown", 0, 7)) {
       p += 7;
-    } else if (isDateShape(text, p, end)) {
+    } else if (IsoDates.hasShape(text, p, end)) {
       p += 10;
       try {
-        date =
-            LocalDate.of(
-                number(text, dateStart, 4),
-                number(text, dateStart + 5, 2),
-                number(text, dateStart + 8, 2));
+        date = IsoDates.at(text, dateStart);
       } catch (DateTimeException e) {
         problems.add(
             warning(
@@ -280,27 +276,6 @@ final class RecentContextParser {
         e.summary(),
         e.via(),
         e.crmId());
-  }
-
-  private static boolean isDateShape(String text, int p, int end) {
-    if (p + 10 > end || text.charAt(p + 4) != '-' || text.charAt(p + 7) != '-') {
-      return false;
-    }
-    for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
-      char c = text.charAt(p + i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int number(String text, int p, int digits) {
-    int n = 0;
-    for (int i = 0; i < digits; i++) {
-      n = n * 10 + (text.charAt(p + i) - '0');
-    }
-    return n;
   }
 
   private static boolean isAlphanumeric(String s, int from, int to) {

@@ -124,8 +124,6 @@ class BodyBlocksTest {
     "\u000b\f odd blanks"
   };
 
-  private final BodyBlocks blocks = new BodyBlocks();
-
   @Test
   void randomBodiesGiveTheBlocksOfFlexmarkAlone() {
     Random random = new Random(20261127);
@@ -184,10 +182,10 @@ class BodyBlocksTest {
     LineIndex lines = new LineIndex(text);
     List<Section> sections = new ArrayList<>();
     List<int[]> opaque = new ArrayList<>();
-    blocks.read(text, from, lines, sections, opaque);
+    BodyBlocks.read(text, from, lines, sections, opaque);
     List<Section> expectedSections = new ArrayList<>();
     List<int[]> expectedOpaque = new ArrayList<>();
-    blocks.readWithFlexmark(text, from, lines, expectedSections, expectedOpaque);
+    BodyBlocks.readWithFlexmark(text, from, lines, expectedSections, expectedOpaque);
     assertThat(sections).as(text).isEqualTo(expectedSections);
     assertThat(opaque)
         .as(text)
