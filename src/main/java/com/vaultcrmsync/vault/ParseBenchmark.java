@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * Measures scan+parse throughput against the floor of merely reading the same bytes, on a generated
  * seed-like vault. Run from the shaded jar:
  *
- * <pre>java -cp target/vault-crm-sync.jar com.vaultcrmsync.vault.ParseBenchmark [notes] [rounds]
+ * <pre>
+ * java -cp target/vault-crm-sync.jar com.vaultcrmsync.vault.ParseBenchmark [notes] [rounds] [--query-block]
  * </pre>
  *
  * Single-threaded; the first rounds warm up the JIT and the page cache and are not counted.
@@ -22,18 +23,27 @@ import java.util.stream.Stream;
 public final class ParseBenchmark {
   private static final int WARMUP_ROUNDS = 3;
 
+  /**
+   * Gives every note a fenced Dataview query under its title: flexmark then parses each note from
+   * there on (see {@link PlainBlocks}).
+   */
+  private static final String QUERY_BLOCK = "--query-block";
+
   private ParseBenchmark() {}
 
   public static void main(String[] args) throws IOException {
-    int notes = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    List<String> numbers = new ArrayList<>(Arrays.asList(args));
+    boolean queryBlock = numbers.remove(QUERY_BLOCK);
+    int notes = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 10_000;
+    int rounds = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 5;
     Path dir = Files.createTempDirectory("vcs-bench");
     try {
-      SyntheticVault.Stats stats = SyntheticVault.generate(dir, notes, 42L);
+      SyntheticVault.Stats stats = SyntheticVault.generate(dir, notes, 42L, queryBlock);
       System.out.printf(
           Locale.ROOT,
-          "%d notes, %.1f MB, in %s (Java %s, %d cores)%n",
+          "%d notes%s, %.1f MB, in %s (Java %s, %d cores)%n",
           stats.notes(),
+          queryBlock ? " with a query block under the title" : "",
           stats.bytes() / 1e6,
           dir,
           System.getProperty("java.version"),

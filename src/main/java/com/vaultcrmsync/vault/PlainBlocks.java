@@ -9,8 +9,10 @@ import java.util.List;
  * underline or a thematic break, either at the line's start or after a list marker. In such lines
  * the ATX headings ({@code #} to {@code ######} then a blank or the line's end) are exactly the
  * headings flexmark finds; everything else is paragraph text or list items holding paragraph text,
- * except an HTML comment closed on its own line at column 0 after a blank line (a template's {@code
- * <!-- Wikilinks to related entities -->}), which is an HTML block of that one line.
+ * except two blocks it reads whole when they start at column 0 after a blank line: an HTML comment
+ * closed on its own line (a template's {@code <!-- Wikilinks to related entities -->}), an HTML
+ * block of that one line, and a fenced code block (an Obsidian query), up to its closing fence or
+ * the end of the note.
  *
  * <p>The scan stops at the first line it cannot vouch for and returns a line from which flexmark
  * must parse the rest: the last line at or before it that starts at column 0 after a blank line (or
@@ -26,9 +28,9 @@ final class PlainBlocks {
 
   /**
    * Adds the headings from {@code from} on to {@code sections} (their {@code end} left 0) and the
-   * one-line comments to {@code opaque}, and returns the offset where flexmark has to take over, or
-   * {@code text.length()} when the whole body was vouched for. Nothing at or after the returned
-   * offset is added.
+   * comments and code blocks it read to {@code opaque}, and returns the offset where flexmark has
+   * to take over, or {@code text.length()} when the whole body was vouched for. Nothing at or after
+   * the returned offset is added.
    */
   static int scan(
       String text, int from, LineIndex lines, List<Section> sections, List<int[]> opaque) {
@@ -56,6 +58,21 @@ final class PlainBlocks {
       afterBlank = false;
       if (clean && isOneLineComment(text, start, end)) {
         opaque.add(new int[] {start, lines.next(line)});
+        continue;
+      }
+      int fence = clean ? fenceLength(text, start, end) : 0;
+      if (fence > 0) {
+        int close = closingFence(text, lines, line, text.charAt(start), fence);
+        if (close < 0) {
+          // Never closed: the code block runs to the end of the note.
+          opaque.add(new int[] {start, text.length()});
+          return text.length();
+        }
+        // flexmark's block ends with the closing fence's chars, before any blanks after them.
+        opaque.add(new int[] {start, close});
+        line = lines.lineOf(close - 1);
+        // Nothing is open after a closed fence: the next line starts as after a blank line.
+        afterBlank = true;
         continue;
       }
       if (indent - start > MAX_INDENT || text.charAt(indent) == '\t') {
@@ -98,6 +115,57 @@ final class PlainBlocks {
     }
     int close = text.indexOf("-->", start + 4);
     return close >= 0 && close + 3 <= end;
+  }
+
+  /**
+   * The length of the code fence opening at {@code at} (three or more {@code `} or {@code ~}, no
+   * more of that char after them on the line, as flexmark's opening pattern has it), or 0.
+   */
+  private static int fenceLength(String text, int at, int end) {
+    char c = text.charAt(at);
+    if (c != '`' && c != '~') {
+      return 0;
+    }
+    int run = at;
+    while (run < end && text.charAt(run) == c) {
+      run++;
+    }
+    if (run - at < 3) {
+      return 0;
+    }
+    for (int i = run; i < end; i++) {
+      if (text.charAt(i) == c) {
+        return 0;
+      }
+    }
+    return run - at;
+  }
+
+  /**
+   * The offset just past the fence that closes one of {@code length} {@code c}s opened on line
+   * {@code open}: a line of at most three spaces, at least as many of the same char, then only
+   * blanks. -1 when no line does.
+   */
+  private static int closingFence(String text, LineIndex lines, int open, char c, int length) {
+    for (int line = open + 1; line <= lines.lineCount(); line++) {
+      int at = lines.start(line);
+      int end = lines.contentEnd(line);
+      int indent = at;
+      while (indent < end && indent - at <= MAX_INDENT && text.charAt(indent) == ' ') {
+        indent++;
+      }
+      if (indent - at > MAX_INDENT || indent == end || text.charAt(indent) != c) {
+        continue;
+      }
+      int run = indent;
+      while (run < end && text.charAt(run) == c) {
+        run++;
+      }
+      if (run - indent >= length && isBlankTail(text, run, end)) {
+        return run;
+      }
+    }
+    return -1;
   }
 
   /** True when text[from, end) holds only spaces and tabs. */

@@ -71,13 +71,22 @@ public final class SyntheticVault {
 
   /** Writes {@code notes} notes below {@code dir} (created when missing). */
   public static Stats generate(Path dir, int notes, long seed) throws IOException {
+    return generate(dir, notes, seed, false);
+  }
+
+  /**
+   * As {@link #generate(Path, int, long)}; with {@code queryBlock} each note also has a fenced
+   * Dataview query under its title, as many Obsidian templates do.
+   */
+  public static Stats generate(Path dir, int notes, long seed, boolean queryBlock)
+      throws IOException {
     Random random = new Random(seed);
     long bytes = 0;
     for (int i = 0; i < notes; i++) {
       String name = "Company " + i;
       Path file = dir.resolve(FOLDERS[i % FOLDERS.length]).resolve(name + ".md");
       Files.createDirectories(file.getParent());
-      byte[] content = note(name, random).getBytes(StandardCharsets.UTF_8);
+      byte[] content = note(name, random, queryBlock).getBytes(StandardCharsets.UTF_8);
       Files.write(file, content);
       bytes += content.length;
     }
@@ -86,6 +95,11 @@ public final class SyntheticVault {
 
   /** One seed-like note titled {@code title}. */
   public static String note(String title, Random random) {
+    return note(title, random, false);
+  }
+
+  /** One seed-like note titled {@code title}, with a Dataview query block under the title. */
+  public static String note(String title, Random random, boolean queryBlock) {
     StringBuilder sb = new StringBuilder(9000);
     LocalDate newest = LocalDate.of(2025, 12, 31).minusDays(random.nextInt(200));
     sb.append("---\ntype: customer\ntitle: ").append(title).append('\n');
@@ -99,7 +113,13 @@ public final class SyntheticVault {
       sb.append("aliases:\n- ").append(title.toUpperCase()).append('\n');
     }
     sb.append("tags:\n- type/customer\n- generated\n---\n\n");
-    sb.append("# ").append(title).append("\n\n## Recent Context\n\n");
+    sb.append("# ").append(title).append("\n\n");
+    if (queryBlock) {
+      sb.append("```dataview\nLIST FROM [[")
+          .append(title)
+          .append("]]\nSORT file.mtime DESC\n```\n\n");
+    }
+    sb.append("## Recent Context\n\n");
     int entries = 12 + random.nextInt(7);
     int undated = random.nextInt(6);
     List<LocalDate> dates = new ArrayList<>();

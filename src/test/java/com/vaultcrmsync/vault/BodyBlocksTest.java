@@ -100,6 +100,19 @@ class BodyBlocksTest {
     "~~~",
     "~~",
     "  ```",
+    "   ```",
+    "    ```",
+    "````",
+    "````  ",
+    "```` x",
+    "``` `x`",
+    "```a`b",
+    "~~~~",
+    "~~~ ~x",
+    "~~~ `x`",
+    " ~~~",
+    "```dataview",
+    "LIST FROM [[Acme]]",
     "> quote",
     "> ## quoted heading",
     ">",
@@ -151,7 +164,7 @@ class BodyBlocksTest {
   void generatedNotesAndTheSeedShapeGiveTheBlocksOfFlexmarkAlone() {
     Random random = new Random(5);
     for (int i = 0; i < 200; i++) {
-      String text = SyntheticVault.note("Company " + i, random);
+      String text = SyntheticVault.note("Company " + i, random, i % 2 == 0);
       int from = text.indexOf("\n---\n") + 5;
       assertSameBlocks(text, from);
       assertSameBlocks("\uFEFF" + text.substring(from), 1);
