@@ -71,12 +71,11 @@ public final class NoteParser {
    * byte offset; its {@code text} is then a lenient decoding, for display only.
    */
   public Note parse(String relativePath, byte[] content) {
-    // The JDK's decoder is fast but replaces bad bytes with U+FFFD; only then is the strict one
-    // run.
-    String text = new String(content, StandardCharsets.UTF_8);
-    if (text.indexOf('\uFFFD') < 0) {
-      return parseText(relativePath, text);
+    String text = StrictUtf8.decode(content);
+    if (text != null) {
+      return parse(relativePath, text);
     }
+    // Not well-formed, or a NUL: the JDK's strict decoder finds the offset to report.
     return parseStrict(relativePath, content);
   }
 
