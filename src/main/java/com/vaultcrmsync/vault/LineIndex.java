@@ -39,6 +39,18 @@ final class LineIndex {
     this.count = n;
   }
 
+  /** An index of line starts already found: {@code starts[0] == 0}, then one per line break. */
+  LineIndex(String text, int[] starts, int count) {
+    this.text = text;
+    this.starts = starts;
+    this.count = count;
+  }
+
+  /** The indexed text. */
+  String text() {
+    return text;
+  }
+
   /** Number of lines; a final terminator does not open an extra line unless text follows. */
   int lineCount() {
     return starts[count - 1] == text.length() && count > 1 ? count - 1 : count;

@@ -71,9 +71,9 @@ public final class NoteParser {
    * byte offset; its {@code text} is then a lenient decoding, for display only.
    */
   public Note parse(String relativePath, byte[] content) {
-    String text = StrictUtf8.decode(content);
-    if (text != null) {
-      return parse(relativePath, text);
+    LineIndex decoded = StrictUtf8.decode(content);
+    if (decoded != null) {
+      return parse(relativePath, decoded.text(), decoded);
     }
     // Not well-formed, or a NUL: the JDK's strict decoder finds the offset to report.
     return parseStrict(relativePath, content);
@@ -131,7 +131,10 @@ public final class NoteParser {
 
   /** Parses already decoded text ({@code \uFEFF} first when the file has a BOM). */
   public Note parse(String relativePath, String text) {
-    LineIndex lines = new LineIndex(text);
+    return parse(relativePath, text, new LineIndex(text));
+  }
+
+  private Note parse(String relativePath, String text, LineIndex lines) {
     List<NoteProblem> problems = new ArrayList<>();
     int from = !text.isEmpty() && text.charAt(0) == BOM ? 1 : 0;
     Optional<FrontMatter> frontMatter = FrontMatterReader.read(text, from, lines, problems);

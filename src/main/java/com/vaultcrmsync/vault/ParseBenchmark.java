@@ -35,7 +35,7 @@ public final class ParseBenchmark {
     List<String> numbers = new ArrayList<>(Arrays.asList(args));
     boolean queryBlock = numbers.remove(QUERY_BLOCK);
     int notes = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 10_000;
-    int rounds = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 5;
+    int rounds = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 9;
     Path dir = Files.createTempDirectory("vcs-bench");
     try {
       SyntheticVault.Stats stats = SyntheticVault.generate(dir, notes, 42L, queryBlock);

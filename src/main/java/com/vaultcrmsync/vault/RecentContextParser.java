@@ -148,11 +148,8 @@ final class RecentContextParser {
       to = trimBlanks(text, from, idAt);
     }
     String via = null;
-    int viaAt = lastIndexOf(text, VIA, from, to);
-    if (viaAt >= 0
-        && to > from
-        && text.charAt(to - 1) == ')'
-        && (viaAt == from || text.charAt(viaAt - 1) == ' ')) {
+    int viaAt = to > from && text.charAt(to - 1) == ')' ? lastIndexOf(text, VIA, from, to) : -1;
+    if (viaAt >= 0 && (viaAt == from || text.charAt(viaAt - 1) == ' ')) {
       via = stripped(text, viaAt + VIA.length(), to - 1);
       to = trimBlanks(text, from, viaAt);
     }

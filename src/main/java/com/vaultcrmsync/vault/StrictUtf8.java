@@ -1,11 +1,14 @@
 package com.vaultcrmsync.vault;
 
+import java.util.Arrays;
+
 /**
  * Decodes a note's bytes when they are well-formed UTF-8 without a NUL, in one pass into a reused
- * buffer. The JDK's {@code new String(bytes, UTF_8)} replaces bad bytes instead of reporting them,
- * so it needs a second look for U+FFFD, and it allocates the text three times over for a note with
- * a char beyond Latin-1 (a typographic quote is enough); this allocates it once plus the string.
- * Anything it does not accept goes to the JDK's strict decoder, which names the bad byte.
+ * buffer that also finds the line starts. The JDK's {@code new String(bytes, UTF_8)} replaces bad
+ * bytes instead of reporting them, so it needs a second look for U+FFFD, and it allocates the text
+ * three times over for a note with a char beyond Latin-1 (a typographic quote is enough); this
+ * allocates it once plus the string. Anything it does not accept goes to the JDK's strict decoder,
+ * which names the bad byte.
  */
 final class StrictUtf8 {
   /**
@@ -16,22 +19,38 @@ final class StrictUtf8 {
   private static final ThreadLocal<char[]> BUFFER =
       ThreadLocal.withInitial(() -> new char[REUSED_BUFFER_LIMIT]);
 
+  private static final ThreadLocal<int[]> LINE_STARTS = ThreadLocal.withInitial(() -> new int[256]);
+
   private StrictUtf8() {}
 
   /**
-   * The text of {@code bytes}, or null when they are not well-formed UTF-8 (overlong forms,
-   * surrogates, code points past U+10FFFF and cut sequences included) or hold a NUL.
+   * The text of {@code bytes} with its line starts (as {@link LineIndex} finds them), or null when
+   * they are not well-formed UTF-8 (overlong forms, surrogates, code points past U+10FFFF and cut
+   * sequences included) or hold a NUL.
    */
-  static String decode(byte[] bytes) {
+  static LineIndex decode(byte[] bytes) {
     char[] dst = bytes.length <= REUSED_BUFFER_LIMIT ? BUFFER.get() : new char[bytes.length];
+    int[] starts = LINE_STARTS.get();
+    int lines = 1;
     int sp = 0;
     int dp = 0;
     int end = bytes.length;
     while (sp < end) {
       int b1 = bytes[sp];
-      if (b1 > 0) {
+      if (b1 > '\r') {
         dst[dp++] = (char) b1;
         sp++;
+      } else if (b1 > 0) {
+        dst[dp++] = (char) b1;
+        sp++;
+        // A line ends at LF, or at a CR that no LF follows.
+        if (b1 == '\n' || b1 == '\r' && (sp == end || bytes[sp] != '\n')) {
+          if (lines == starts.length) {
+            starts = Arrays.copyOf(starts, lines * 2);
+            LINE_STARTS.set(starts);
+          }
+          starts[lines++] = dp;
+        }
       } else if ((b1 & 0xE0) == 0xC0) {
         if (sp + 1 >= end || (b1 & 0xFF) < 0xC2 || !isContinuation(bytes[sp + 1])) {
           return null;
@@ -71,7 +90,7 @@ final class StrictUtf8 {
         return null;
       }
     }
-    return new String(dst, 0, dp);
+    return new LineIndex(new String(dst, 0, dp), Arrays.copyOf(starts, lines), lines);
   }
 
   private static boolean isContinuation(byte b) {

@@ -66,8 +66,9 @@ class StrictUtf8Test {
   @Test
   void largeNotesDecodeOutsideTheReusedBuffer() {
     String text = "\u2019x".repeat(40_000);
-    assertThat(StrictUtf8.decode(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(text);
-    assertThat(StrictUtf8.decode("short".getBytes(StandardCharsets.UTF_8))).isEqualTo("short");
+    assertThat(StrictUtf8.decode(text.getBytes(StandardCharsets.UTF_8)).text()).isEqualTo(text);
+    assertThat(StrictUtf8.decode("short".getBytes(StandardCharsets.UTF_8)).text())
+        .isEqualTo("short");
   }
 
   private static void assertDecodesAsTheJdk(byte[] bytes) {
@@ -86,6 +87,40 @@ class StrictUtf8Test {
     if (expected != null && expected.indexOf('\0') >= 0) {
       expected = null;
     }
-    assertThat(StrictUtf8.decode(bytes)).as(HexFormat.of().formatHex(bytes)).isEqualTo(expected);
+    LineIndex decoded = StrictUtf8.decode(bytes);
+    String hex = HexFormat.of().formatHex(bytes);
+    if (expected == null) {
+      assertThat(decoded).as(hex).isNull();
+      return;
+    }
+    assertThat(decoded).as(hex).isNotNull();
+    assertThat(decoded.text()).as(hex).isEqualTo(expected);
+    assertSameLines(decoded, new LineIndex(expected), hex);
+  }
+
+  @Test
+  void lineStartsAreTheLineIndexsForEveryKindOfBreak() {
+    Random random = new Random(9);
+    String[] parts = {"a", "\u2019", "\n", "\r", "\r\n", "\n\r", " ", "\t"};
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int n = random.nextInt(600); n > 0; n--) {
+        sb.append(parts[random.nextInt(parts.length)]);
+      }
+      String text = sb.toString();
+      LineIndex decoded = StrictUtf8.decode(text.getBytes(StandardCharsets.UTF_8));
+      assertThat(decoded.text()).isEqualTo(text);
+      assertSameLines(decoded, new LineIndex(text), text);
+    }
+  }
+
+  private static void assertSameLines(LineIndex actual, LineIndex expected, String what) {
+    assertThat(actual.lineCount()).as(what).isEqualTo(expected.lineCount());
+    for (int line = 1; line <= expected.lineCount() + 1; line++) {
+      assertThat(actual.next(line)).as("%s line %d", what, line).isEqualTo(expected.next(line));
+    }
+    for (int line = 1; line <= expected.lineCount(); line++) {
+      assertThat(actual.start(line)).as("%s line %d", what, line).isEqualTo(expected.start(line));
+    }
   }
 }
