@@ -9,10 +9,10 @@ import java.util.List;
  * underline or a thematic break, either at the line's start or after a list marker. In such lines
  * the ATX headings ({@code #} to {@code ######} then a blank or the line's end) are exactly the
  * headings flexmark finds; everything else is paragraph text or list items holding paragraph text,
- * except two blocks it reads whole when they start at column 0 after a blank line: an HTML comment
- * closed on its own line (a template's {@code <!-- Wikilinks to related entities -->}), an HTML
- * block of that one line, and a fenced code block (an Obsidian query), up to its closing fence or
- * the end of the note.
+ * except three blocks it reads whole when they start at column 0 after a blank line: a thematic
+ * break ({@code ---}), an HTML comment closed on its own line (a template's {@code <!-- Wikilinks
+ * to related entities -->}), an HTML block of that one line, and a fenced code block (an Obsidian
+ * query), up to its closing fence or the end of the note.
  *
  * <p>The scan stops at the first line it cannot vouch for and returns a line from which flexmark
  * must parse the rest: the last line at or before it that starts at column 0 after a blank line (or
@@ -58,6 +58,11 @@ final class PlainBlocks {
       afterBlank = false;
       if (clean && isOneLineComment(text, start, end)) {
         opaque.add(new int[] {start, lines.next(line)});
+        continue;
+      }
+      if (clean && isThematicBreak(text, start, end)) {
+        // A rule closes nothing and leaves nothing open.
+        afterBlank = true;
         continue;
       }
       int fence = clean ? fenceLength(text, start, end) : 0;
@@ -115,6 +120,24 @@ final class PlainBlocks {
     }
     int close = text.indexOf("-->", start + 4);
     return close >= 0 && close + 3 <= end;
+  }
+
+  /** True for three or more of one of {@code * _ -}, with only blanks between and after them. */
+  private static boolean isThematicBreak(String text, int at, int end) {
+    char c = text.charAt(at);
+    if (c != '*' && c != '_' && c != '-') {
+      return false;
+    }
+    int marks = 0;
+    for (int i = at; i < end; i++) {
+      char x = text.charAt(i);
+      if (x == c) {
+        marks++;
+      } else if (x != ' ' && x != '\t') {
+        return false;
+      }
+    }
+    return marks >= 3;
   }
 
   /**
