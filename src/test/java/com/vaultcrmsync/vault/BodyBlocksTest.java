@@ -153,14 +153,10 @@ class BodyBlocksTest {
         sb.append("---\ntitle: x\n---\n");
       }
       int from = sb.length();
-      String eol =
-          switch (random.nextInt(10)) {
-            case 0 -> "\r\n";
-            case 1 -> "\r";
-            default -> "\n";
-          };
+      boolean mixed = random.nextInt(4) == 0;
+      String eol = eol(random);
       for (int i = 0, n = 1 + random.nextInt(30); i < n; i++) {
-        sb.append(LINES[random.nextInt(LINES.length)]).append(eol);
+        sb.append(LINES[random.nextInt(LINES.length)]).append(mixed ? eol(random) : eol);
       }
       String text = random.nextInt(10) == 0 ? sb.toString().stripTrailing() : sb.toString();
       assertSameBlocks(text, from);
@@ -196,6 +192,15 @@ class BodyBlocksTest {
     int rest = PlainBlocks.scan(text, 0, new LineIndex(text), sections, new ArrayList<>());
     assertThat(rest).isEqualTo(text.indexOf("## Notes"));
     assertThat(sections).extracting(Section::title).containsExactly("Acme");
+  }
+
+  /** Mostly LF; CRLF and lone CR one time in ten each. */
+  private static String eol(Random random) {
+    return switch (random.nextInt(10)) {
+      case 0 -> "\r\n";
+      case 1 -> "\r";
+      default -> "\n";
+    };
   }
 
   private void assertSameBlocks(String text, int from) {
