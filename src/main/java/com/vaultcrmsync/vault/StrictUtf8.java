@@ -19,6 +19,9 @@ final class StrictUtf8 {
   private static final ThreadLocal<char[]> BUFFER =
       ThreadLocal.withInitial(() -> new char[REUSED_BUFFER_LIMIT]);
 
+  /** The reused line-start buffer grows up to this many lines; a longer note gets its own. */
+  private static final int REUSED_LINE_STARTS_LIMIT = 8192;
+
   private static final ThreadLocal<int[]> LINE_STARTS = ThreadLocal.withInitial(() -> new int[256]);
 
   private StrictUtf8() {}
@@ -47,7 +50,9 @@ final class StrictUtf8 {
         if (b1 == '\n' || b1 == '\r' && (sp == end || bytes[sp] != '\n')) {
           if (lines == starts.length) {
             starts = Arrays.copyOf(starts, lines * 2);
-            LINE_STARTS.set(starts);
+            if (starts.length <= REUSED_LINE_STARTS_LIMIT) {
+              LINE_STARTS.set(starts);
+            }
           }
           starts[lines++] = dp;
         }
