@@ -8,11 +8,11 @@ import java.util.List;
  * opens a fenced code block, an HTML block, a block quote, an indented code block, a setext
  * underline or a thematic break, either at the line's start or after a list marker. In such lines
  * the ATX headings ({@code #} to {@code ######} then a blank or the line's end) are exactly the
- * headings flexmark finds; everything else is paragraph text or list items holding paragraph text,
- * except three blocks it reads whole when they start at column 0 after a blank line: a thematic
- * break ({@code ---}), an HTML comment closed on its own line (a template's {@code <!-- Wikilinks
- * to related entities -->}), an HTML block of that one line, and a fenced code block (an Obsidian
- * query), up to its closing fence or the end of the note.
+ * headings flexmark finds; everything else is paragraph text or list items holding paragraph text.
+ * Three blocks are read whole when they start at column 0 after a blank line: a thematic break
+ * ({@code ---}); an HTML comment closed on its own line (a template's {@code <!-- Wikilinks to
+ * related entities -->}), which is an HTML block of that one line; and a fenced code block (an
+ * Obsidian query), up to its closing fence or the end of the note.
  *
  * <p>The scan stops at the first line it cannot vouch for and returns a line from which flexmark
  * must parse the rest: the last line at or before it that starts at column 0 after a blank line (or
@@ -118,8 +118,12 @@ final class PlainBlocks {
     if (!text.startsWith("<!--", start)) {
       return false;
     }
-    int close = text.indexOf("-->", start + 4);
-    return close >= 0 && close + 3 <= end;
+    for (int i = start + 4; i + 3 <= end; i++) {
+      if (text.charAt(i) == '-' && text.startsWith("-->", i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True for three or more of one of {@code * _ -}, with only blanks between and after them. */
