@@ -14,7 +14,7 @@ import java.util.List;
  * which for most notes is nothing. Thread-safe.
  */
 final class BodyBlocks {
-  /** Made on first use: a vault of plain notes never loads flexmark. */
+  /** Made on first use: reading a vault of plain notes never sets up flexmark's parser. */
   private static final class Flexmark {
     static final BlockTreeParser PARSER = new BlockTreeParser();
   }
