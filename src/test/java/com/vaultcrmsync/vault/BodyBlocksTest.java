@@ -203,7 +203,7 @@ class BodyBlocksTest {
     };
   }
 
-  private void assertSameBlocks(String text, int from) {
+  private static void assertSameBlocks(String text, int from) {
     LineIndex lines = new LineIndex(text);
     List<Section> sections = new ArrayList<>();
     List<int[]> opaque = new ArrayList<>();
@@ -212,9 +212,10 @@ class BodyBlocksTest {
     List<int[]> expectedOpaque = new ArrayList<>();
     BodyBlocks.readWithFlexmark(text, from, lines, expectedSections, expectedOpaque);
     assertThat(sections).as(text).isEqualTo(expectedSections);
-    assertThat(opaque)
-        .as(text)
-        .usingRecursiveFieldByFieldElementComparator()
-        .isEqualTo(expectedOpaque);
+    assertThat(ranges(opaque)).as(text).isEqualTo(ranges(expectedOpaque));
+  }
+
+  private static List<String> ranges(List<int[]> opaque) {
+    return opaque.stream().map(r -> r[0] + "-" + r[1]).toList();
   }
 }

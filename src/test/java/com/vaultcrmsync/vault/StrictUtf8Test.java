@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class StrictUtf8Test {
           bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
         }
         if (bytes.length > 0 && random.nextInt(5) == 0) {
-          bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+          bytes = Arrays.copyOf(bytes, random.nextInt(bytes.length));
         }
       } else {
         bytes = new byte[random.nextInt(6)];
