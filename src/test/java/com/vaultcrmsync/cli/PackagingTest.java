@@ -1,24 +1,31 @@
 package com.vaultcrmsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.FileReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import picocli.CommandLine;
 
 /**
- * Proves what can be checked without a Docker engine: the compose file parses, and its command,
- * healthcheck and env file match the CLI, the HTTP API and the shipped configuration, every key of
- * which the README documents.
+ * Proves what can be checked without a Docker engine or a service manager: the compose file parses,
+ * and its command, healthcheck and env file match the CLI, the HTTP API and the shipped
+ * configuration, every key of which the README documents; the README's systemd unit passes {@code
+ * systemd-analyze verify} and starts the daemon command.
  */
 class PackagingTest {
   @Test
@@ -72,6 +79,46 @@ class PackagingTest {
         assertThat(line).matches("[A-Z_]+=(<[^>]+>)?");
       }
     }
+  }
+
+  @Test
+  void theReadmesSystemdUnitPassesSystemdAnalyzeAndRunsTheDaemon(@TempDir Path dir)
+      throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    String marker = "# ~/.config/systemd/user/vault-crm-sync.service\n";
+    int from = readme.indexOf(marker);
+    assertThat(from).isPositive();
+    String unit = readme.substring(from + marker.length(), readme.indexOf("```", from));
+    String exec =
+        unit.lines()
+            .filter(l -> l.startsWith("ExecStart="))
+            .findFirst()
+            .orElseThrow()
+            .substring(10);
+    List<String> args = List.of(exec.split(" "));
+    assertThat(args.subList(0, 3)).containsExactly("/usr/bin/java", "-jar", args.get(2));
+    CommandLine.ParseResult parsed =
+        Main.commandLine().parseArgs(args.subList(3, args.size()).toArray(String[]::new));
+    assertThat(parsed.subcommand().commandSpec().userObject()).isInstanceOf(RunCommand.class);
+
+    Optional<Path> analyze =
+        Stream.of(System.getenv("PATH").split(File.pathSeparator))
+            .map(dir -> Path.of(dir, "systemd-analyze"))
+            .filter(Files::isExecutable)
+            .findFirst();
+    assumeTrue(analyze.isPresent(), "systemd-analyze is not installed");
+    // systemd checks that the command exists: point it at this JVM's java.
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Path file = dir.resolve("vault-crm-sync.service");
+    Files.writeString(file, unit.replace("ExecStart=/usr/bin/java ", "ExecStart=" + java + " "));
+    Process verify =
+        new ProcessBuilder(analyze.get().toString(), "verify", file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(verify.waitFor()).as(output).isZero();
+    // Unknown keys and unparsable values are only warned about: none may be printed.
+    assertThat(output).isEmpty();
   }
 
   @Test
