@@ -103,7 +103,7 @@ class PackagingTest {
 
     Optional<Path> analyze =
         Stream.of(System.getenv("PATH").split(File.pathSeparator))
-            .map(dir -> Path.of(dir, "systemd-analyze"))
+            .map(folder -> Path.of(folder, "systemd-analyze"))
             .filter(Files::isExecutable)
             .findFirst();
     assumeTrue(analyze.isPresent(), "systemd-analyze is not installed");
