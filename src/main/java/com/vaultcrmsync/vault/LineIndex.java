@@ -46,6 +46,23 @@ final class LineIndex {
     this.count = count;
   }
 
+  /** CRLF when most line breaks are CRLF, else LF (a lone CR counts for neither). */
+  LineEnding lineEnding() {
+    int crlf = 0;
+    int lf = 0;
+    for (int i = 1; i < count; i++) {
+      int next = starts[i];
+      if (text.charAt(next - 1) == '\n') {
+        if (next >= 2 && text.charAt(next - 2) == '\r') {
+          crlf++;
+        } else {
+          lf++;
+        }
+      }
+    }
+    return crlf > lf ? LineEnding.CRLF : LineEnding.LF;
+  }
+
   /** The indexed text. */
   String text() {
     return text;

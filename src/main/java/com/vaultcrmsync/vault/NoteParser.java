@@ -142,7 +142,7 @@ public final class NoteParser {
       return new Note(
           relativePath,
           text,
-          lineEnding(text),
+          lines.lineEnding(),
           Optional.empty(),
           fileTitle(relativePath),
           List.of(),
@@ -165,7 +165,7 @@ public final class NoteParser {
     return new Note(
         relativePath,
         text,
-        lineEnding(text),
+        lines.lineEnding(),
         frontMatter,
         title(relativePath, frontMatter, sections),
         sections,
@@ -182,7 +182,7 @@ public final class NoteParser {
     return new Note(
         relativePath,
         text,
-        lineEnding(text),
+        new LineIndex(text).lineEnding(),
         Optional.empty(),
         fileTitle(relativePath),
         List.of(),
@@ -245,22 +245,5 @@ public final class NoteParser {
     return name.regionMatches(true, name.length() - 3, ".md", 0, 3)
         ? name.substring(0, name.length() - 3)
         : name;
-  }
-
-  /** CRLF when most line breaks are CRLF, else LF. */
-  static LineEnding lineEnding(String text) {
-    if (text.indexOf('\r') < 0) {
-      return LineEnding.LF;
-    }
-    int crlf = 0;
-    int lf = 0;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      if (i > 0 && text.charAt(i - 1) == '\r') {
-        crlf++;
-      } else {
-        lf++;
-      }
-    }
-    return crlf > lf ? LineEnding.CRLF : LineEnding.LF;
   }
 }
