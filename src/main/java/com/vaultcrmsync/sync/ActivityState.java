@@ -36,6 +36,26 @@ public record ActivityState(
     CRM
   }
 
+  /**
+   * A CRM-originated activity whose entry line the sync just wrote into {@code notePath}: the
+   * line's fingerprint {@code lineHash} is both the synced and the line fingerprint.
+   */
+  public static ActivityState pulled(
+      String crmId, String accountId, String notePath, LocalDate activityDate, String lineHash) {
+    return new ActivityState(
+        crmKey(crmId),
+        Origin.CRM,
+        crmId,
+        accountId,
+        notePath,
+        activityDate,
+        lineHash,
+        lineHash,
+        null,
+        null,
+        false);
+  }
+
   /** This state with a CRM change seen and not applied (a conflict kept for a later run). */
   public ActivityState withPending(String hash) {
     return new ActivityState(

@@ -127,19 +127,7 @@ final class NoteApplier {
             null, key, l.crmId(), l.existing() == null ? "added" : "line-updated", l.reason());
         if (!dryRun) {
           String hash = Fingerprint.of(l.line());
-          state.putActivity(
-              new ActivityState(
-                  key,
-                  ActivityState.Origin.CRM,
-                  l.crmId(),
-                  p.accountId,
-                  p.path,
-                  l.date(),
-                  hash,
-                  hash,
-                  null,
-                  null,
-                  false));
+          state.putActivity(ActivityState.pulled(l.crmId(), p.accountId, p.path, l.date(), hash));
           state.audit(
               runId,
               "vault",

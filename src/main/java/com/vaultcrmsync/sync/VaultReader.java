@@ -84,35 +84,26 @@ final class VaultReader {
     String id = rawId == null ? null : String.valueOf(rawId);
     if (id != null && !id.isBlank() && !SalesforceId.isId(id.strip())) {
       // The sync owns this value: never overwrite what a person typed there by mistake.
-      return new Broken(
-          file.relativePath(),
-          note.title(),
-          List.of(
-              new NoteProblem(
-                  NoteProblem.Severity.ERROR,
-                  idProperty
-                      + " '"
-                      + shortened(id)
-                      + "' is not a Salesforce record id (15 or 18 letters and digits); fix or"
-                      + " remove it",
-                  0)));
+      return broken(
+          file,
+          note,
+          idProperty
+              + " '"
+              + shortened(id)
+              + "' is not a Salesforce record id (15 or 18 letters and digits); fix or remove it");
     }
     Object lastContact =
         note.frontMatter().map(fm -> fm.values().get(NoteParser.LAST_CONTACT)).orElse(null);
     if (!isDateOrUnknown(lastContact)) {
       // The sync writes this value: never overwrite what a person typed there that is not a date.
-      return new Broken(
-          file.relativePath(),
-          note.title(),
-          List.of(
-              new NoteProblem(
-                  NoteProblem.Severity.ERROR,
-                  NoteParser.LAST_CONTACT
-                      + " '"
-                      + shortened(String.valueOf(lastContact))
-                      + "' is not a YYYY-MM-DD date; the note is left alone until it is a date,"
-                      + " unknown or empty",
-                  0)));
+      return broken(
+          file,
+          note,
+          NoteParser.LAST_CONTACT
+              + " '"
+              + shortened(String.valueOf(lastContact))
+              + "' is not a YYYY-MM-DD date; the note is left alone until it is a date, unknown"
+              + " or empty");
     }
     return new Changed(digest(note, bytes.length, mtime, hash, aliases));
   }
@@ -134,6 +125,14 @@ final class VaultReader {
     } catch (DateTimeException e) {
       return false;
     }
+  }
+
+  /** A note the sync leaves alone for one value it owns that a person wrote wrongly. */
+  private static Broken broken(NoteFile file, Note note, String message) {
+    return new Broken(
+        file.relativePath(),
+        note.title(),
+        List.of(new NoteProblem(NoteProblem.Severity.ERROR, message, 0)));
   }
 
   private static String shortened(String value) {

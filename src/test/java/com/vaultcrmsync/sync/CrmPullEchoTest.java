@@ -171,18 +171,8 @@ class CrmPullEchoTest {
 
     String line = Fingerprint.of(CrmEntryLine.render(r));
     state.putActivity(
-        new ActivityState(
-            "sf:00T000000000009AAA",
-            ActivityState.Origin.CRM,
-            "00T000000000009AAA",
-            ACCOUNT,
-            "A.md",
-            LocalDate.of(2026, 1, 15),
-            line,
-            line,
-            null,
-            null,
-            false));
+        ActivityState.pulled(
+            "00T000000000009AAA", ACCOUNT, "A.md", LocalDate.of(2026, 1, 15), line));
     assertThat(noteOf(filter, r)).isNull();
     r.put("Subject", "Review, moved");
     assertThat(noteOf(filter, r)).isEqualTo("A.md");

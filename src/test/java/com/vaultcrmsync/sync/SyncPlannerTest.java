@@ -230,18 +230,8 @@ class SyncPlannerTest {
 
     String hash = Fingerprint.of(p.crmLines.get(0).line());
     state.putActivity(
-        new ActivityState(
-            "sf:00T000000000009AAA",
-            ActivityState.Origin.CRM,
-            "00T000000000009AAA",
-            ACCOUNT,
-            "A.md",
-            LocalDate.of(2026, 1, 15),
-            hash,
-            hash,
-            null,
-            null,
-            false));
+        ActivityState.pulled(
+            "00T000000000009AAA", ACCOUNT, "A.md", LocalDate.of(2026, 1, 15), hash));
     NotePlan again = new NotePlan("A.md", "A", null);
     again.accountId = ACCOUNT;
     planner(SyncSettings.ConflictPolicy.REPORT)

@@ -44,6 +44,8 @@ class ReusingResolverTest {
     "2025-12-19",
     "2025-12-19T10:00:00Z",
     "2025-12-19 10:00:00.5 +01:00",
+    // Longer than SnakeYAML's 50-char limit for timestamps: a string, though the pattern matches.
+    "2025-12-19 10:00:00.12345678901234567890123456789012345 +01:00",
     "<<",
     "=",
     "customer",
