@@ -1,13 +1,17 @@
 package com.vaultcrmsync.cli;
 
+import com.vaultcrmsync.app.ConfigurationException;
+import com.vaultcrmsync.app.EmulatorLogin;
+import com.vaultcrmsync.app.RuntimeOptions;
+import com.vaultcrmsync.app.SyncSession;
 import com.vaultcrmsync.crm.CrmException;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.mapping.MappingException;
 import com.vaultcrmsync.report.ReviewItem;
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.sync.StateFolder;
-import com.vaultcrmsync.sync.SyncRequest;
+import com.vaultcrmsync.sync.run.SyncRequest;
+import com.vaultcrmsync.sync.state.StateFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,5 +1,8 @@
 package com.vaultcrmsync.cli;
 
+import com.vaultcrmsync.app.ConfigurationException;
+import com.vaultcrmsync.app.RuntimeOptions;
+import com.vaultcrmsync.app.SyncSession;
 import com.vaultcrmsync.report.MarkdownReport;
 import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.ReviewItem;

@@ -1,6 +1,10 @@
 package com.vaultcrmsync.cli;
 
+import com.vaultcrmsync.app.ConfigurationException;
+import com.vaultcrmsync.app.RuntimeOptions;
+import com.vaultcrmsync.app.SyncSession;
 import com.vaultcrmsync.crm.CrmException;
+import com.vaultcrmsync.daemon.Daemon;
 import com.vaultcrmsync.mapping.MappingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -88,7 +92,8 @@ public final class RunCommand implements Callable<Integer> {
    * which {@code camel.main.routes-exclude-pattern} keeps out of every other command) and the
    * loopback HTTP server.
    */
-  static SyncSession.Folders daemonFolders(RuntimeOptions base, Path vault, Integer httpPort) {
+  public static SyncSession.Folders daemonFolders(
+      RuntimeOptions base, Path vault, Integer httpPort) {
     RuntimeOptions options =
         base.withProperty("camel.main.routes-exclude-pattern", "false")
             .withProperty("camel.server.enabled", "true")

@@ -1,5 +1,6 @@
 package com.vaultcrmsync.cli;
 
+import com.vaultcrmsync.app.EmulatorLogin;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.report.ReportWriter;

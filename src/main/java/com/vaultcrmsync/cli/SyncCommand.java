@@ -1,12 +1,15 @@
 package com.vaultcrmsync.cli;
 
+import com.vaultcrmsync.app.ConfigurationException;
+import com.vaultcrmsync.app.RuntimeOptions;
+import com.vaultcrmsync.app.SyncSession;
 import com.vaultcrmsync.crm.CrmException;
 import com.vaultcrmsync.mapping.MappingException;
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.sync.StateException;
-import com.vaultcrmsync.sync.SyncEngine;
-import com.vaultcrmsync.sync.SyncRequest;
-import com.vaultcrmsync.sync.SyncUsageException;
+import com.vaultcrmsync.sync.run.SyncEngine;
+import com.vaultcrmsync.sync.run.SyncRequest;
+import com.vaultcrmsync.sync.run.SyncUsageException;
+import com.vaultcrmsync.sync.state.StateException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -9,7 +9,7 @@ import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.emulator.Faults;
 import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.sync.SyncLock;
+import com.vaultcrmsync.sync.state.SyncLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

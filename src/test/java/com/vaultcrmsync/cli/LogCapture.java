@@ -7,17 +7,17 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Test helper: records every log event that passes the configured levels, in order. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  LogCapture() {
+  public LogCapture() {
     appender.start();
     root.addAppender(appender);
   }
 
   /** Formatted messages with their throwables' messages, in order. */
-  List<String> lines() {
+  public List<String> lines() {
     return appender.list.stream().map(LogCapture::render).toList();
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaultcrmsync.emulator.Faults;
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.sync.StateStore;
+import com.vaultcrmsync.sync.state.StateStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.vaultcrmsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.vaultcrmsync.sync.SyncLock;
+import com.vaultcrmsync.sync.state.SyncLock;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;

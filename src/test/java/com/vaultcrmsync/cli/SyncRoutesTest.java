@@ -2,6 +2,9 @@ package com.vaultcrmsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaultcrmsync.app.CrmRuntime;
+import com.vaultcrmsync.app.EmulatorLogin;
+import com.vaultcrmsync.app.RuntimeOptions;
 import com.vaultcrmsync.crm.CamelCrmGateway;
 import com.vaultcrmsync.mapping.MappingLoader;
 import com.vaultcrmsync.mapping.RecordMapper;
@@ -9,9 +12,9 @@ import com.vaultcrmsync.report.HtmlReport;
 import com.vaultcrmsync.report.MarkdownReport;
 import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.sync.SyncEngine;
-import com.vaultcrmsync.sync.SyncRunner;
-import com.vaultcrmsync.sync.SyncSettings;
+import com.vaultcrmsync.sync.run.SyncEngine;
+import com.vaultcrmsync.sync.run.SyncRunner;
+import com.vaultcrmsync.sync.run.SyncSettings;
 import com.vaultcrmsync.vault.VaultScanner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

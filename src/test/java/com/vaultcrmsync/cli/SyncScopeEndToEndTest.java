@@ -3,7 +3,7 @@ package com.vaultcrmsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.sync.StateStore;
+import com.vaultcrmsync.sync.state.StateStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

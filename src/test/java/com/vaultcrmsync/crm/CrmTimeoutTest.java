@@ -3,8 +3,8 @@ package com.vaultcrmsync.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.vaultcrmsync.cli.CrmRuntime;
-import com.vaultcrmsync.cli.RuntimeOptions;
+import com.vaultcrmsync.app.CrmRuntime;
+import com.vaultcrmsync.app.RuntimeOptions;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import java.nio.file.Path;

@@ -1,0 +1,210 @@
+package com.vaultcrmsync.daemon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.vaultcrmsync.report.ReportWriter;
+import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.run.SyncRequest;
+import com.vaultcrmsync.sync.run.SyncUsageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local HTTP API behind {@code routes/on-demand.camel.yaml} (a stable contract). Every method
+ * answers JSON. All endpoints but {@link #health} need {@code Authorization: Bearer <token>} (401
+ * otherwise). Sync calls go through the {@link SyncQueue}, so they never run in parallel with
+ * another sync, and answer with the run's JSON report once it is done.
+ */
+public final class HttpApi {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SyncQueue queue;
+  private final ApiToken token;
+  private final Path reportDir;
+  private final Duration syncWait;
+  private final long maxBodyBytes;
+  private final Instant startedAt = Instant.now();
+
+  /**
+   * @param syncWait how long a sync call waits for its run before answering 202
+   * @param maxBodyBytes larger request bodies are refused with 413 (the endpoints take none)
+   */
+  public HttpApi(
+      SyncQueue queue, ApiToken token, Path reportDir, Duration syncWait, long maxBodyBytes) {
+    this.queue = queue;
+    this.token = token;
+    this.reportDir = reportDir;
+    this.syncWait = syncWait;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * {@code POST /api/sync}: a full two-way sync. The answer is the run's JSON report, streamed to
+   * the response from a temp file (never one String in memory), or a JSON error.
+   */
+  public CompletableFuture<Object> syncAll(Exchange exchange) {
+    if (!admitted(exchange)) {
+      return CompletableFuture.<Object>completedFuture(exchange.getMessage().getBody(String.class));
+    }
+    return answer(exchange, queue.submit(SyncRequest.full(false, false)));
+  }
+
+  /** {@code POST /api/sync/accounts/{key}}: one account by title, alias or Account id. */
+  public CompletableFuture<Object> syncAccount(Exchange exchange) {
+    if (!admitted(exchange)) {
+      return CompletableFuture.<Object>completedFuture(exchange.getMessage().getBody(String.class));
+    }
+    String key = exchange.getMessage().getHeader("key", String.class);
+    if (key == null || key.isBlank() || looksLikePath(key)) {
+      return CompletableFuture.<Object>completedFuture(
+          error(
+              exchange,
+              404,
+              "unknown account '"
+                  + (key == null ? "" : key)
+                  + "': give a note title, alias or Account id (paths are not accepted here)"));
+    }
+    return answer(exchange, queue.submit(SyncRequest.account(key.strip(), false, false)));
+  }
+
+  /** {@code GET /api/reports/latest}: the latest JSON run report. */
+  public String latestReport(Exchange exchange) {
+    if (!admitted(exchange)) {
+      return exchange.getMessage().getBody(String.class);
+    }
+    Path latest = reportDir.resolve("latest.json");
+    try {
+      if (!Files.isRegularFile(latest)) {
+        return error(exchange, 404, "no report yet: no sync has finished");
+      }
+      return json(exchange, 200, Files.readString(latest, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return error(exchange, 500, "cannot read the latest report: " + e.getMessage());
+    }
+  }
+
+  /** {@code GET /api/health}: liveness and the last run's summary; needs no token. */
+  public String health(Exchange exchange) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("status", "up");
+    body.put("upSince", startedAt.toString());
+    body.put("syncing", queue.busy());
+    body.put("queued", queue.pending());
+    RunReport last = queue.lastReport().orElse(null);
+    if (last == null) {
+      body.putNull("lastRun");
+    } else {
+      ObjectNode run = body.putObject("lastRun");
+      run.put("mode", last.run().mode());
+      run.put("outcome", last.run().outcome());
+      run.put("startedAt", last.run().startedAt());
+      run.put("finishedAt", last.run().finishedAt());
+      run.put("notes", last.totals().notes());
+      run.put("conflicts", last.totals().conflicts());
+      run.put("errors", last.totals().errors());
+    }
+    return json(exchange, 200, body.toString());
+  }
+
+  private CompletableFuture<Object> answer(Exchange exchange, CompletableFuture<RunReport> run) {
+    return run.<Object>thenApply(report -> streamed(exchange, report))
+        .orTimeout(syncWait.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(failure -> failed(exchange, failure));
+  }
+
+  /**
+   * The report's JSON (the same bytes as the report file) rendered into a hidden temp file in the
+   * report folder and answered as a stream of it; the file is deleted when the stream is closed.
+   */
+  private Object streamed(Exchange exchange, RunReport report) {
+    try {
+      Files.createDirectories(reportDir);
+      Path file = ReportWriter.renderToTemp(reportDir, out -> ReportWriter.writeJson(report, out));
+      FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE);
+      InputStream body = Channels.newInputStream(channel);
+      Message out = exchange.getMessage();
+      out.removeHeaders("*", "WWW-Authenticate");
+      out.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+      out.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+      out.setHeader(Exchange.CONTENT_LENGTH, channel.size());
+      return body;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render the run report: " + e.getMessage(), e);
+    }
+  }
+
+  private String failed(Exchange exchange, Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof TimeoutException) {
+      return error(exchange, 202, "the sync is still running; GET /api/reports/latest later");
+    }
+    String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    if (cause instanceof SyncUsageException) {
+      return error(exchange, 404, message);
+    }
+    LOG.warn("HTTP sync call failed: {}", message);
+    return error(exchange, 500, message);
+  }
+
+  /** Checks size and token; when refused, the exchange already holds the error answer. */
+  private boolean admitted(Exchange exchange) {
+    Message in = exchange.getMessage();
+    Long length = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+    if (length != null && length > maxBodyBytes) {
+      in.setBody(error(exchange, 413, "request body too large (limit " + maxBodyBytes + " bytes)"));
+      return false;
+    }
+    if (!token.accepts(in.getHeader("Authorization", String.class))) {
+      in.setHeader("WWW-Authenticate", "Bearer");
+      in.setBody(error(exchange, 401, "missing or wrong bearer token"));
+      return false;
+    }
+    return true;
+  }
+
+  /** An account key is a name: anything shaped like a vault path is refused. */
+  private static boolean looksLikePath(String key) {
+    return key.contains("/")
+        || key.contains("\\")
+        || key.endsWith(".md")
+        || key.equals("..")
+        || key.chars().anyMatch(Character::isISOControl);
+  }
+
+  private static String error(Exchange exchange, int status, String message) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("status", status);
+    body.put("message", message);
+    return json(exchange, status, body.toString());
+  }
+
+  private static String json(Exchange exchange, int status, String body) {
+    Message out = exchange.getMessage();
+    out.removeHeaders("*", "WWW-Authenticate");
+    out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+    out.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+    return body;
+  }
+}

@@ -1,9 +1,0 @@
-package com.vaultcrmsync.sync;
-
-import com.vaultcrmsync.report.RunReport;
-
-/** Runs one sync to completion and returns its report (the {@code sync-*} routes in production). */
-@FunctionalInterface
-public interface SyncCall {
-  RunReport run(SyncRequest request);
-}

@@ -1,0 +1,160 @@
+package com.vaultcrmsync.sync.apply;
+
+import com.vaultcrmsync.crm.CrmGateway;
+import com.vaultcrmsync.crm.SalesforceId;
+import com.vaultcrmsync.crm.SaveResult;
+import com.vaultcrmsync.mapping.Mappings;
+import com.vaultcrmsync.sync.plan.AccountMatch;
+import com.vaultcrmsync.sync.plan.NotePlan;
+import com.vaultcrmsync.sync.run.ApiBudget;
+import com.vaultcrmsync.sync.run.RunRecorder;
+import com.vaultcrmsync.sync.run.RunSetup;
+import com.vaultcrmsync.sync.state.AccountLink;
+import com.vaultcrmsync.sync.state.StateStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the planned Account creates and updates (each as sObject Collections calls, within the API
+ * budget) and stores each Account's link only after its write succeeded; a failed Account marks its
+ * plan failed and is reported. Also stores the links of read notes whose Account needed no write.
+ * In a dry run nothing is written and the report says what would be.
+ */
+final class AccountApplier {
+  private final CrmGateway crm;
+  private final StateStore state;
+  private final ApiBudget budget;
+  private final Mappings mappings;
+  private final RunRecorder rec;
+  private final String runId;
+  private final boolean dryRun;
+
+  AccountApplier(RunSetup run, ApiBudget budget) {
+    this.crm = run.crm();
+    this.state = run.state();
+    this.budget = budget;
+    this.mappings = run.mapper().mappings();
+    this.rec = run.rec();
+    this.runId = run.runId();
+    this.dryRun = run.request().dryRun();
+  }
+
+  /** Creates the Accounts of plans whose action is {@link NotePlan.AccountAction#CREATE}. */
+  void create(List<NotePlan> plans) {
+    List<NotePlan> todo =
+        plans.stream().filter(p -> p.accountAction == NotePlan.AccountAction.CREATE).toList();
+    if (todo.isEmpty()) {
+      return;
+    }
+    String sObject = mappings.account().sObject();
+    if (dryRun) {
+      todo.forEach(p -> accountDone(p, "created"));
+      return;
+    }
+    budget.require(ApiBudget.collectionCalls(todo.size()), "creating " + todo.size() + " accounts");
+    List<SaveResult> results =
+        crm.create(
+            sObject,
+            todo.stream()
+                .map(p -> new LinkedHashMap<>(p.accountFields))
+                .map(m -> (Map<String, Object>) m)
+                .toList());
+    for (int i = 0; i < todo.size(); i++) {
+      NotePlan p = todo.get(i);
+      SaveResult r = results.get(i);
+      if (r.success()) {
+        p.accountId = SalesforceId.to18(r.id());
+        p.writeId = true;
+        state.putLink(new AccountLink(p.accountId, p.path, p.accountHash, null));
+        state.audit(runId, "crm", "create", sObject + "/" + p.accountId, null, p.accountHash);
+        accountDone(p, "created");
+      } else {
+        accountFailed(p, r);
+      }
+    }
+  }
+
+  /**
+   * Updates the Accounts of plans whose action is {@link NotePlan.AccountAction#UPDATE}, then
+   * stores the links of the other read notes' Accounts where they changed.
+   */
+  void update(List<NotePlan> plans) {
+    List<NotePlan> todo =
+        plans.stream().filter(p -> p.accountAction == NotePlan.AccountAction.UPDATE).toList();
+    String sObject = mappings.account().sObject();
+    if (!todo.isEmpty() && !dryRun) {
+      budget.require(
+          ApiBudget.collectionCalls(todo.size()), "updating " + todo.size() + " accounts");
+      List<Map<String, Object>> records = new ArrayList<>();
+      for (NotePlan p : todo) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Id", p.accountId);
+        m.putAll(p.accountFields);
+        records.add(m);
+      }
+      List<SaveResult> results = crm.update(sObject, records);
+      for (int i = 0; i < todo.size(); i++) {
+        NotePlan p = todo.get(i);
+        SaveResult r = results.get(i);
+        if (r.success()) {
+          String before =
+              state.linkByAccount(p.accountId).map(AccountLink::syncedHash).orElse(null);
+          state.putLink(new AccountLink(p.accountId, p.path, p.accountHash, null));
+          state.audit(runId, "crm", "update", sObject + "/" + p.accountId, before, p.accountHash);
+          accountDone(p, "updated");
+        } else {
+          accountFailed(p, r);
+        }
+      }
+    } else {
+      todo.forEach(p -> accountDone(p, "updated"));
+    }
+    for (NotePlan p : plans) {
+      if (p.accountAction != NotePlan.AccountAction.NONE
+          || p.accountId == null
+          || p.digest == null) {
+        continue;
+      }
+      rec.accountsUnchanged++;
+      if (dryRun) {
+        continue;
+      }
+      AccountLink current = state.linkByAccount(p.accountId).orElse(null);
+      AccountLink wanted =
+          p.linkAfter != null
+              ? p.linkAfter
+              : new AccountLink(
+                  p.accountId,
+                  p.path,
+                  current != null && current.notePath().equals(p.path)
+                      ? current.syncedHash()
+                      : p.accountHash,
+                  current == null ? null : current.pendingHash());
+      if (!wanted.equals(current)) {
+        state.putLink(wanted);
+      }
+    }
+  }
+
+  private void accountDone(NotePlan p, String action) {
+    RunRecorder.NoteRecord note = rec.note(p.path);
+    note.action = action;
+    note.crmId = p.accountId;
+    if (action.equals("created")) {
+      rec.accountsCreated++;
+      note.match = AccountMatch.Kind.CREATED.label();
+    } else {
+      rec.accountsUpdated++;
+    }
+  }
+
+  private void accountFailed(NotePlan p, SaveResult r) {
+    p.failed = true;
+    RunRecorder.NoteRecord note = rec.note(p.path);
+    note.action = "failed";
+    note.error(
+        mappings.account().sObject() + " write failed: " + PlanApplier.describe(r.errors()), null);
+  }
+}

@@ -1,0 +1,67 @@
+package com.vaultcrmsync.sync.apply;
+
+import com.vaultcrmsync.crm.CrmError;
+import com.vaultcrmsync.sync.plan.NotePlan;
+import com.vaultcrmsync.sync.run.ApiBudget;
+import com.vaultcrmsync.sync.run.RunSetup;
+import com.vaultcrmsync.sync.state.StateStore;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Carries out the plans: Account creates and updates, then activity upserts and deletes (each
+ * batched across notes through sObject Collections, 200 records a call), then the notes. The state
+ * advances record by record, only after the write it describes succeeded; a failed record is
+ * reported and the rest applied. In a dry run nothing is written and the report says what would be.
+ * The writes are done by {@link AccountApplier}, {@link ActivityApplier} and {@link NoteApplier}.
+ */
+public final class PlanApplier {
+  /** State rows per commit. */
+  static final int RECORDS_PER_COMMIT = 500;
+
+  private final StateStore state;
+  private final AccountApplier accounts;
+  private final ActivityApplier activities;
+  private final NoteApplier noteApplier;
+
+  /**
+   * @param run the run's gateway, state, mappings, settings, report, id and dry-run flag
+   * @param budget the run's API budget, checked before each batch of calls
+   * @param notes the editor of the vault's notes
+   * @param today the day after which no activity date is a {@code last_contact}
+   */
+  public PlanApplier(RunSetup run, ApiBudget budget, NoteUpdater notes, LocalDate today) {
+    this.state = run.state();
+    this.accounts = new AccountApplier(run, budget);
+    this.activities = new ActivityApplier(run, budget);
+    this.noteApplier = new NoteApplier(run, notes, today);
+  }
+
+  /** Applies the CRM side of every plan. */
+  public void applyCrm(List<NotePlan> plans) {
+    state.batched(
+        RECORDS_PER_COMMIT,
+        () -> {
+          accounts.create(plans);
+          accounts.update(plans);
+          activities.upsert(plans);
+          activities.remove(plans);
+        });
+  }
+
+  /** Writes the notes: id write-back, CRM lines, {@code last_contact}; then their state. */
+  public void applyNotes(List<NotePlan> plans) {
+    noteApplier.apply(plans);
+  }
+
+  static String describe(List<CrmError> errors) {
+    return errors.isEmpty()
+        ? "unknown error"
+        : errors.stream()
+            .sorted(Comparator.comparing(CrmError::code, Comparator.nullsLast(String::compareTo)))
+            .map(e -> e.code() + ": " + e.message())
+            .collect(Collectors.joining("; "));
+  }
+}

@@ -1,0 +1,262 @@
+package com.vaultcrmsync.sync.run;
+
+import com.vaultcrmsync.crm.ApiUsage;
+import com.vaultcrmsync.report.NoteSpill;
+import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.plan.AccountMatch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Collects what a run did, note by note, and builds the {@link RunReport} at the end.
+ *
+ * <p>Its rows (one per note, one per entry, error or conflict) do not accumulate in the heap: once
+ * more than {@code maxRowsInMemory} notes and entries are held, the least recently used notes are
+ * written to a {@link NoteSpill} (a hidden temp file in the spill folder) and read back only if the
+ * run records something more about them; the report of a run that spilled reads its notes from that
+ * file each time it is rendered. A {@link NoteRecord} returned by {@link #note} stays the note's
+ * record while it is among the {@value #KEEP_RECENT} notes used last, so callers fetch it again
+ * when they come back to a note after others.
+ */
+public final class RunRecorder {
+  /** Notes and entries held in memory before the least recently used notes are spilled. */
+  static final int MAX_ROWS_IN_MEMORY = 20_000;
+
+  /** The notes used last are never spilled: a caller may still be recording into them. */
+  static final int KEEP_RECENT = 64;
+
+  private final SyncRequest request;
+  private final Instant startedAt;
+  private final Path spillDir;
+  private final int maxRowsInMemory;
+  // Access order: the first entry is the least recently used note.
+  private final LinkedHashMap<String, NoteRecord> live = new LinkedHashMap<>(256, 0.75f, true);
+  private final TreeMap<String, NoteSpill.Slot> spilled = new TreeMap<>();
+  private NoteSpill spill;
+  private int rowsInMemory;
+  private int spilledConflicts;
+  private int spilledErrors;
+  private int spilledNeedingReview;
+  public int accountsCreated;
+  public int accountsUpdated;
+  public int accountsUnchanged;
+  public int activitiesCreated;
+  public int activitiesUpdated;
+  public int activitiesUnchanged;
+  public int entriesSkipped;
+  public int notesWritten;
+  public int entriesAdded;
+  int notesSeen;
+  private int unresolved;
+
+  /** A recorder that spills to the system's temp folder. */
+  public RunRecorder(SyncRequest request, Instant startedAt) {
+    this(request, startedAt, Path.of(System.getProperty("java.io.tmpdir")), MAX_ROWS_IN_MEMORY);
+  }
+
+  /**
+   * @param spillDir where rows go once there are too many (the system's temp folder when it does
+   *     not exist, e.g. for a dry run of a vault never synced)
+   */
+  public RunRecorder(SyncRequest request, Instant startedAt, Path spillDir, int maxRowsInMemory) {
+    this.request = request;
+    this.startedAt = startedAt;
+    this.spillDir = spillDir;
+    this.maxRowsInMemory = maxRowsInMemory;
+  }
+
+  /** The mutable record of one note while the run goes on. */
+  public final class NoteRecord {
+    final String path;
+    public String title;
+    public String match = AccountMatch.Kind.SKIPPED.label();
+    public String crmId;
+    public String action = "unchanged";
+    public String reason;
+    public final List<RunReport.EntryReport> entries = new ArrayList<>();
+    public RunReport.Change lastContact;
+    public int entriesAdded;
+    public String idProperty;
+    public final List<RunReport.Conflict> conflicts = new ArrayList<>();
+    final List<RunReport.Problem> errors = new ArrayList<>();
+
+    NoteRecord(String path) {
+      this.path = path;
+    }
+
+    public void entry(Integer line, String key, String crmId, String action, String reason) {
+      entries.add(new RunReport.EntryReport(line, key, crmId, action, reason));
+      rowsInMemory++;
+    }
+
+    public void error(String message, Integer line) {
+      errors.add(new RunReport.Problem(message, line));
+      rowsInMemory++;
+    }
+
+    int rows() {
+      return 1 + entries.size() + errors.size();
+    }
+
+    public boolean needsReview() {
+      return !errors.isEmpty()
+          || match.equals(AccountMatch.Kind.AMBIGUOUS.label())
+          || match.equals(AccountMatch.Kind.UNMATCHED.label());
+    }
+
+    RunReport.NoteReport report() {
+      RunReport.WriteBack writeBack =
+          lastContact == null && entriesAdded == 0 && idProperty == null
+              ? null
+              : new RunReport.WriteBack(lastContact, entriesAdded, idProperty);
+      return new RunReport.NoteReport(
+          path, title, match, crmId, action, reason, entries, writeBack, conflicts, errors);
+    }
+
+    void restore(RunReport.NoteReport r) {
+      title = r.title();
+      match = r.match();
+      crmId = r.crmId();
+      action = r.action();
+      reason = r.reason();
+      entries.addAll(r.entries());
+      if (r.writeBack() != null) {
+        lastContact = r.writeBack().lastContact();
+        entriesAdded = r.writeBack().entriesAdded();
+        idProperty = r.writeBack().idProperty();
+      }
+      conflicts.addAll(r.conflicts());
+      errors.addAll(r.errors());
+    }
+  }
+
+  long startedMillis() {
+    return startedAt.toEpochMilli();
+  }
+
+  /** The record of a note, created on first use or read back from the spill. */
+  public NoteRecord note(String path) {
+    NoteRecord n = live.get(path);
+    if (n != null) {
+      return n;
+    }
+    n = new NoteRecord(path);
+    NoteSpill.Slot slot = spilled.remove(path);
+    if (slot != null) {
+      n.restore(spill.read(slot));
+      spilledConflicts -= n.conflicts.size();
+      spilledErrors -= n.errors.size();
+      spilledNeedingReview -= n.needsReview() ? 1 : 0;
+    }
+    live.put(path, n);
+    rowsInMemory += n.rows();
+    if (rowsInMemory > maxRowsInMemory) {
+      spillLeastRecent(maxRowsInMemory / 2);
+    }
+    return n;
+  }
+
+  /** Notes and entries (and errors) held in memory now. */
+  int rowsInMemory() {
+    return rowsInMemory;
+  }
+
+  /** Spills the least recently used notes until at most {@code target} rows are held. */
+  private void spillLeastRecent(int target) {
+    if (spill == null) {
+      spill = NoteSpill.create(Files.isDirectory(spillDir) ? spillDir : temp());
+    }
+    Iterator<NoteRecord> oldest = live.values().iterator();
+    while (rowsInMemory > target && live.size() > KEEP_RECENT) {
+      NoteRecord n = oldest.next();
+      oldest.remove();
+      spillOne(n);
+    }
+  }
+
+  private void spillOne(NoteRecord n) {
+    spilled.put(n.path, spill.write(n.report()));
+    rowsInMemory -= n.rows();
+    spilledConflicts += n.conflicts.size();
+    spilledErrors += n.errors.size();
+    spilledNeedingReview += n.needsReview() ? 1 : 0;
+  }
+
+  private static Path temp() {
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  /** Counts a conflict that was only reported: the run then ends {@code partial}. */
+  public void unresolvedConflict() {
+    unresolved++;
+  }
+
+  /** Whether anything needs a person: errors, ambiguous matches, reported conflicts. */
+  public boolean needsReview() {
+    return unresolved > 0
+        || spilledNeedingReview > 0
+        || live.values().stream().anyMatch(NoteRecord::needsReview);
+  }
+
+  /**
+   * The report of the run. When rows were spilled, every note goes to the spill and the report's
+   * notes are read from it in path order; else they are the records in memory, sorted by path.
+   */
+  RunReport build(String outcome, String message, ApiUsage usage, Instant finishedAt) {
+    int conflicts = spilledConflicts;
+    int errors = spilledErrors;
+    for (NoteRecord n : live.values()) {
+      conflicts += n.conflicts.size();
+      errors += n.errors.size();
+    }
+    List<RunReport.NoteReport> out;
+    if (spill == null) {
+      out = new ArrayList<>(live.size());
+      for (NoteRecord n : new TreeMap<>(live).values()) {
+        out.add(n.report());
+      }
+    } else {
+      live.values().forEach(this::spillOne);
+      live.clear();
+      out = spill.notes(new ArrayList<>(spilled.values()));
+    }
+    RunReport.Totals totals =
+        new RunReport.Totals(
+            notesSeen,
+            accountsCreated,
+            accountsUpdated,
+            accountsUnchanged,
+            activitiesCreated,
+            activitiesUpdated,
+            activitiesUnchanged,
+            entriesSkipped,
+            notesWritten,
+            entriesAdded,
+            conflicts,
+            errors);
+    RunReport.Api api =
+        usage == null
+            ? new RunReport.Api(0, Map.of(), null)
+            : new RunReport.Api(
+                usage.calls(), new TreeMap<>(usage.byOperation()), usage.dailyRemaining());
+    return new RunReport(
+        new RunReport.Run(
+            request.mode().label(),
+            request.dryRun(),
+            startedAt.toString(),
+            finishedAt.toString(),
+            outcome,
+            message,
+            request.key()),
+        api,
+        totals,
+        out);
+  }
+}

@@ -1,0 +1,38 @@
+package com.vaultcrmsync.sync.run;
+
+import com.vaultcrmsync.crm.CrmGateway;
+import com.vaultcrmsync.mapping.RecordMapper;
+import com.vaultcrmsync.sync.plan.EchoFilter;
+import com.vaultcrmsync.sync.state.StateStore;
+import com.vaultcrmsync.vault.VaultScanner;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What one run works with: the engine's configuration, and the run's own request, open state,
+ * report and id; handed to the run's steps and to the appliers that write. The run holds the sync
+ * lock for as long as they use these.
+ *
+ * @param vaultRoot the vault folder, absolute
+ * @param progress the listener of this run's progress
+ * @param runId the id of this run in the state's audit rows
+ */
+public record RunSetup(
+    Path vaultRoot,
+    RecordMapper mapper,
+    CrmGateway crm,
+    SyncSettings settings,
+    Clock clock,
+    VaultScanner scanner,
+    SyncProgress progress,
+    SyncRequest request,
+    StateStore state,
+    RunRecorder rec,
+    String runId) {
+
+  /** A filter that drops pulled records that change nothing, with {@code links} as linked. */
+  EchoFilter echoFilter(Map<String, String> links) {
+    return new EchoFilter(state, settings, mapper.mappings(), links);
+  }
+}

@@ -1,0 +1,322 @@
+package com.vaultcrmsync.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.vaultcrmsync.app.ConfigurationException;
+import com.vaultcrmsync.app.EmulatorLogin;
+import com.vaultcrmsync.app.RuntimeOptions;
+import com.vaultcrmsync.cli.RunCommand;
+import com.vaultcrmsync.emulator.Emulator;
+import com.vaultcrmsync.emulator.EmulatorOptions;
+import com.vaultcrmsync.report.ReportWriter;
+import com.vaultcrmsync.report.RunReport;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proves the daemon end to end over loopback (real camel-main, routes, HTTP and emulator): the
+ * startup sync, a saved note reaching its Task, colleague activities pulled by the schedule and by
+ * the HTTP API, the API's auth and unknown keys, health without a token, and a clean stop.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DaemonTest {
+  @TempDir static Path dir;
+  static Path vault;
+  static Emulator org;
+  static Daemon daemon;
+  static int port;
+  static String token;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startDaemon() throws Exception {
+    vault = Files.createDirectories(dir.resolve("vault"));
+    Files.writeString(
+        vault.resolve("Globex.md"),
+        """
+        ---
+        type: customer
+        title: Globex
+        last_contact: unknown
+        ---
+
+        # Globex
+
+        ## Recent Context
+
+        - 2026-01-05: [[2026-01-05 - Globex kickoff]] - Kickoff call (via Jeff)
+        """);
+    Files.createDirectories(vault.resolve(".obsidian"));
+    org = Emulator.start(EmulatorOptions.defaults());
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    RuntimeOptions base =
+        EmulatorLogin.onto(RuntimeOptions.of(dir), org.baseUrl())
+            .withProperty("sync.schedule.cron", "0/2 * * * * ?")
+            .withProperty("sync.pull.lookback-seconds", "0")
+            .withProperty("vault.watch.poll-ms", "200")
+            .withProperty("vault.watch.debounce-ms", "300")
+            .withProperty("report.vault-note.enabled", "true");
+    daemon = Daemon.start(RunCommand.daemonFolders(base, vault, port));
+    token = Files.readString(vault.resolve(".vault-crm-sync/api-token")).strip();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (daemon != null) {
+      daemon.close();
+    }
+    if (org != null) {
+      org.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void startsWithAFullSyncThatCreatesTheAccountAndTask() {
+    assertThat(daemon.firstRun()).isNotNull();
+    assertThat(daemon.firstRun().run().mode()).isEqualTo("full");
+    assertThat(tasks()).anySatisfy(t -> assertThat(t.get("Subject")).asString().contains("Globex"));
+    assertThat(vault.resolve(".vault-crm-sync/reports/latest.html")).exists();
+  }
+
+  @Test
+  @Order(2)
+  void theMarkdownReportIsAlsoANoteInTheVaultThatTheSyncSkips() throws IOException {
+    Path folder = vault.resolve("vault-crm-sync reports");
+    assertThat(folder.resolve("vault-crm-sync report.md"))
+        .content()
+        .startsWith("---\ntype: vault-crm-sync-report\n")
+        .contains("## Needs review");
+    assertThat(folder.resolve(".vault-crm-sync-ignore")).exists();
+    RunReport latest = ReportWriter.read(vault.resolve(".vault-crm-sync/reports/latest.json"));
+    assertThat(latest.notes()).noneMatch(n -> n.path().startsWith("vault-crm-sync reports/"));
+  }
+
+  @Test
+  @Order(3)
+  void theGeneratedTokenIsStoredForTheOwnerOnly() throws IOException {
+    Path file = vault.resolve(".vault-crm-sync/api-token");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
+  @Order(4)
+  void aSavedNoteUpdatesItsTaskWithinSeconds() throws IOException {
+    Path note = vault.resolve("Globex.md");
+    String text = Files.readString(note);
+    Files.writeString(note, text.replace("Kickoff call", "Kickoff call about the data lake"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(tasks())
+                    .anySatisfy(
+                        t ->
+                            assertThat(t.get("Description"))
+                                .asString()
+                                .contains("Kickoff call about the data lake")));
+  }
+
+  @Test
+  @Order(5)
+  void aColleaguesActivityIsPulledByTheScheduledRun() {
+    String account = accountId();
+    org.insertAs(
+        "Dana Lee",
+        "Task",
+        Map.of(
+            "WhatId",
+            account,
+            "Subject",
+            "Scheduled pull check",
+            "ActivityDate",
+            LocalDate.of(2026, 1, 20),
+            "Status",
+            "Completed"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(vault.resolve("Globex.md")).content().contains("Scheduled pull check"));
+  }
+
+  @Test
+  @Order(6)
+  void theOnDemandEndpointPullsAndAnswersWithTheRunReport() throws Exception {
+    org.insertAs(
+        "Dana Lee",
+        "Task",
+        Map.of(
+            "WhatId",
+            accountId(),
+            "Subject",
+            "On-demand pull check",
+            "ActivityDate",
+            LocalDate.of(2026, 1, 21),
+            "Status",
+            "Completed"));
+    HttpResponse<String> r = post("/api/sync/accounts/" + encode("Globex"), token);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"mode\" : \"account\"");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(vault.resolve("Globex.md")).content().contains("On-demand pull check"));
+    HttpResponse<String> full = post("/api/sync", token);
+    assertThat(full.statusCode()).isEqualTo(200);
+    RunReport latest = ReportWriter.read(vault.resolve(".vault-crm-sync/reports/latest.json"));
+    assertThat(get("/api/reports/latest", token).body()).contains(latest.run().startedAt());
+  }
+
+  @Test
+  @Order(7)
+  void theSyncsOwnWriteBackDoesNotTriggerAnotherSync() throws Exception {
+    assertThat(vault.resolve("Globex.md")).content().contains("On-demand pull check");
+    assertThat(new SyncedNotes(vault, vault.resolve(".vault-crm-sync")).unchanged("Globex.md"))
+        .isTrue();
+    long noteRuns = noteRuns();
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> noteRuns() == noteRuns);
+  }
+
+  @Test
+  @Order(8)
+  void everyEndpointButHealthRefusesAMissingOrWrongToken() throws Exception {
+    assertThat(post("/api/sync", null).statusCode()).isEqualTo(401);
+    assertThat(post("/api/sync", token + "x").statusCode()).isEqualTo(401);
+    assertThat(post("/api/sync/accounts/Globex", "wrong").statusCode()).isEqualTo(401);
+    HttpResponse<String> latest = get("/api/reports/latest", null);
+    assertThat(latest.statusCode()).isEqualTo(401);
+    assertThat(latest.body()).contains("bearer token").doesNotContain(token);
+    HttpResponse<String> health = get("/api/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"up\"").contains("\"lastRun\":{");
+  }
+
+  @Test
+  @Order(9)
+  void anOversizedRequestBodyIsRefused() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sync"))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString("x".repeat(200_000)))
+            .build();
+    assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(413);
+  }
+
+  @Test
+  @Order(10)
+  void unknownAccountsAndPathLikeKeysAnswer404WithAMessage() throws Exception {
+    HttpResponse<String> unknown = post("/api/sync/accounts/" + encode("No Such Co"), token);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("No Such Co");
+    HttpResponse<String> path = post("/api/sync/accounts/" + encode("../Globex.md"), token);
+    assertThat(path.statusCode()).isEqualTo(404);
+    assertThat(path.body()).contains("paths are not accepted");
+  }
+
+  @Test
+  @Order(11)
+  void aSecondDaemonOnTheSamePortRefusesToStart() {
+    RuntimeOptions base = RuntimeOptions.of(dir.resolve("second"));
+    assertThatThrownBy(() -> Daemon.start(RunCommand.daemonFolders(base, vault, port)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("port " + port + " on 127.0.0.1 is in use");
+  }
+
+  @Test
+  @Order(12)
+  void stopsCleanlyAndReleasesThePort() {
+    daemon.close();
+    assertThat(daemon.queue().busy()).isFalse();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return true;
+              } catch (IOException e) {
+                return false;
+              }
+            });
+    daemon = null;
+  }
+
+  private static long noteRuns() throws IOException {
+    try (var files = Files.list(vault.resolve(".vault-crm-sync/reports"))) {
+      return files
+          .filter(p -> p.getFileName().toString().matches(".*-note(-\\d+)?\\.json"))
+          .count();
+    }
+  }
+
+  private static List<Map<String, Object>> tasks() {
+    return org.org().store().scan("Task").toList();
+  }
+
+  private static String accountId() {
+    return org.org()
+        .store()
+        .scan("Account")
+        .filter(a -> "Globex".equals(a.get("Name")))
+        .map(a -> (String) a.get("Id"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String encode(String key) {
+    return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static HttpResponse<String> post(String path, String bearer) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .timeout(Duration.ofSeconds(60));
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> get(String path, String bearer) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

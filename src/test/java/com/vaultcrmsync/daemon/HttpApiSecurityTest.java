@@ -1,0 +1,202 @@
+package com.vaultcrmsync.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaultcrmsync.app.EmulatorLogin;
+import com.vaultcrmsync.app.RuntimeOptions;
+import com.vaultcrmsync.cli.RunCommand;
+import com.vaultcrmsync.emulator.Emulator;
+import com.vaultcrmsync.emulator.EmulatorOptions;
+import com.vaultcrmsync.testing.LoopbackOnly;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proves the daemon's HTTP API lets no one in: it listens on 127.0.0.1 only even when configured
+ * otherwise, every endpoint but health needs the exact bearer token, bodies above the limit are
+ * refused before anything runs, and account keys are never used as paths (a FIFO outside the vault
+ * would hang any reader; the calls answer 404 at once).
+ */
+@Timeout(120)
+class HttpApiSecurityTest {
+  private static final String TOKEN = "api-token-Zq9vW3xK7pL2mN8r";
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @TempDir static Path dir;
+  static Path vault;
+  static Emulator org;
+  static Daemon daemon;
+  static int port;
+
+  @BeforeAll
+  static void startDaemon() throws Exception {
+    vault = Files.createDirectories(dir.resolve("vault"));
+    Files.writeString(
+        vault.resolve("Globex.md"),
+        "---\ntype: customer\ntitle: Globex\n---\n# Globex\n## Recent Context\n"
+            + "- 2026-01-05: Kickoff - call (via Jeff)\n");
+    org = Emulator.start(EmulatorOptions.defaults());
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    RuntimeOptions base =
+        EmulatorLogin.onto(RuntimeOptions.of(dir), org.baseUrl())
+            .withProperty("sync.schedule.cron", "0 0 0 1 1 ? 2099")
+            // A configuration asking for every interface: the daemon must still bind loopback.
+            .withProperty("camel.server.host", "0.0.0.0");
+    Files.writeString(
+        Files.createDirectories(vault.resolve(".vault-crm-sync")).resolve("api-token"), TOKEN);
+    daemon = Daemon.start(RunCommand.daemonFolders(base, vault, port));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (daemon != null) {
+      daemon.close();
+    }
+    if (org != null) {
+      org.close();
+    }
+  }
+
+  @Test
+  void itListensOnTheLoopbackInterfaceOnlyWhateverTheConfigurationSays() throws Exception {
+    LoopbackOnly.assertListensOnLoopbackOnly(port);
+  }
+
+  @Test
+  void everyEndpointButHealthNeedsTheExactBearerToken() throws Exception {
+    List<String> refused =
+        List.of(
+            "",
+            "Bearer ",
+            "Bearer wrong",
+            "Bearer " + TOKEN.substring(1),
+            "Bearer " + TOKEN + "x",
+            "Bearer x" + TOKEN.substring(1),
+            "Bearer " + TOKEN.substring(0, TOKEN.length() - 1) + "x",
+            "Basic " + Base64.getEncoder().encodeToString((":" + TOKEN).getBytes()),
+            TOKEN,
+            "Token " + TOKEN);
+    for (String auth : refused) {
+      assertThat(call("POST", "/api/sync", auth).statusCode()).as(auth).isEqualTo(401);
+      assertThat(call("POST", "/api/sync/accounts/Globex", auth).statusCode())
+          .as(auth)
+          .isEqualTo(401);
+      HttpResponse<String> latest = call("GET", "/api/reports/latest", auth);
+      assertThat(latest.statusCode()).as(auth).isEqualTo(401);
+      assertThat(latest.body()).doesNotContain(TOKEN);
+    }
+    assertThat(call("GET", "/api/reports/latest?token=" + TOKEN, null).statusCode()).isEqualTo(401);
+    assertThat(call("GET", "/api/health", null).statusCode()).isEqualTo(200);
+    assertThat(call("GET", "/api/reports/latest", "Bearer " + TOKEN).statusCode()).isIn(200, 404);
+  }
+
+  @Test
+  void theTokenComparisonRejectsEveryNearMissWhereverItDiffers() {
+    ApiToken token = ApiToken.of(TOKEN);
+    assertThat(token.accepts("Bearer " + TOKEN)).isTrue();
+    for (int i = 0; i < TOKEN.length(); i++) {
+      char[] c = TOKEN.toCharArray();
+      c[i] = c[i] == 'a' ? 'b' : 'a';
+      assertThat(token.accepts("Bearer " + new String(c))).as("differs at %d", i).isFalse();
+    }
+    assertThat(token.accepts("Bearer " + TOKEN.repeat(2))).isFalse();
+    assertThat(token.accepts(null)).isFalse();
+  }
+
+  @Test
+  void aRequestBodyAboveTheLimitIsRefusedAndNothingRuns() throws Exception {
+    long accounts = org.org().store().scan("Account").count();
+    byte[] big = new byte[1024 * 1024];
+    HttpResponse<String> sized =
+        HTTP.send(
+            request("/api/sync", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(sized.statusCode()).isEqualTo(413);
+    int chunked;
+    try {
+      chunked =
+          HTTP.send(
+                  request("/api/sync", "Bearer " + TOKEN)
+                      .POST(
+                          HttpRequest.BodyPublishers.ofInputStream(
+                              () -> new ByteArrayInputStream(big)))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .statusCode();
+    } catch (IOException closed) {
+      // The server may close the connection while the client still sends: refused too.
+      chunked = 413;
+    }
+    assertThat(chunked).isEqualTo(413);
+    assertThat(org.org().store().scan("Account").count()).isEqualTo(accounts);
+  }
+
+  @Test
+  void accountKeysAreNeverUsedAsPaths() throws Exception {
+    Path fifo = dir.resolve("outside.md");
+    boolean made =
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0 && Files.exists(fifo);
+    if (!made) {
+      Files.writeString(fifo, "---\ntype: customer\ntitle: Outside\n---\n");
+    }
+    List<String> keys =
+        List.of(
+            "..%2Foutside.md",
+            "..%2Foutside",
+            "..%2F..%2F..%2F..%2Fetc%2Fpasswd",
+            "%2Fetc%2Fpasswd",
+            "..%5Coutside.md",
+            "%2E%2E%2Foutside.md",
+            "Globex.md",
+            "%00Globex");
+    for (String key : keys) {
+      HttpResponse<String> r = call("POST", "/api/sync/accounts/" + key, "Bearer " + TOKEN);
+      assertThat(r.statusCode()).as(key).isEqualTo(404);
+      assertThat(r.body()).as(key).doesNotContain("root:x:0:0");
+    }
+    HttpResponse<String> report =
+        call("GET", "/api/reports/..%2F..%2Fapi-token", "Bearer " + TOKEN);
+    assertThat(report.statusCode()).isEqualTo(404);
+    assertThat(report.body()).doesNotContain(TOKEN);
+    assertThat(org.org().store().scan("Account").filter(a -> "Outside".equals(a.get("Name"))))
+        .isEmpty();
+  }
+
+  private static HttpRequest.Builder request(String path, String authorization) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30));
+    if (authorization != null && !authorization.isEmpty()) {
+      b.header("Authorization", authorization);
+    }
+    return b;
+  }
+
+  private static HttpResponse<String> call(String method, String path, String authorization)
+      throws Exception {
+    return HTTP.send(
+        request(path, authorization).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}
