@@ -24,8 +24,8 @@ import picocli.CommandLine;
 /**
  * Proves what can be checked without a Docker engine or a service manager: the compose file parses,
  * and its command, healthcheck and env file match the CLI, the HTTP API and the shipped
- * configuration, every key of which the README documents; the README's systemd unit passes {@code
- * systemd-analyze verify} and starts the daemon command.
+ * configuration, every key of which docs/configuration.md documents; the README's systemd unit
+ * passes {@code systemd-analyze verify} and starts the daemon command.
  */
 class PackagingTest {
   @Test
@@ -122,14 +122,14 @@ class PackagingTest {
   }
 
   @Test
-  void everyKeyOfTheShippedConfigurationIsDocumentedInTheReadmeTable() throws Exception {
+  void everyKeyOfTheShippedConfigurationIsDocumentedInTheConfigurationTable() throws Exception {
     Properties config = new Properties();
     try (Reader in = new FileReader("config/application.properties")) {
       config.load(in);
     }
-    String readme = Files.readString(Path.of("README.md"));
+    String doc = Files.readString(Path.of("docs/configuration.md"));
     assertThat(config.stringPropertyNames())
         .isNotEmpty()
-        .allSatisfy(key -> assertThat(readme).contains("| `" + key + "` |"));
+        .allSatisfy(key -> assertThat(doc).contains("| `" + key + "` |"));
   }
 }
