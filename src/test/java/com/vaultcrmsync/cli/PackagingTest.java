@@ -24,8 +24,9 @@ import picocli.CommandLine;
 /**
  * Proves what can be checked without a Docker engine or a service manager: the compose file parses,
  * and its command, healthcheck and env file match the CLI, the HTTP API and the shipped
- * configuration, every key of which docs/configuration.md documents; the README's systemd unit
- * passes {@code systemd-analyze verify} and starts the daemon command.
+ * configuration, every key of which docs/configuration.md documents; the README opens with the run
+ * and test commands (the latter the one CI runs); the README's systemd unit passes {@code
+ * systemd-analyze verify} and starts the daemon command.
  */
 class PackagingTest {
   @Test
@@ -131,5 +132,19 @@ class PackagingTest {
     assertThat(config.stringPropertyNames())
         .isNotEmpty()
         .allSatisfy(key -> assertThat(doc).contains("| `" + key + "` |"));
+  }
+
+  @Test
+  void theReadmeOpensWithTheRunAndTestCommandsAndCiRunsTheTestCommand() throws Exception {
+    List<String> readme = Files.readAllLines(Path.of("README.md"));
+    assertThat(readme.subList(0, 6))
+        .containsExactly(
+            "# vault-crm-sync",
+            "",
+            "```sh",
+            "mvn -B -q -DskipTests package && java -jar target/vault-crm-sync.jar demo   # run the main job",
+            "mvn -B verify                                                              # run the tests",
+            "```");
+    assertThat(Files.readAllLines(Path.of(".ci/run"))).last().isEqualTo("mvn -B verify");
   }
 }
