@@ -24,7 +24,8 @@ import picocli.CommandLine;
 /**
  * Proves what can be checked without a Docker engine or a service manager: the compose file parses,
  * and its command, healthcheck and env file match the CLI, the HTTP API and the shipped
- * configuration, every key of which the README documents; the README's systemd unit passes {@code
+ * configuration, every key of which docs/configuration.md documents; the README opens with the run
+ * and test commands (the latter the one CI runs); the README's systemd unit passes {@code
  * systemd-analyze verify} and starts the daemon command.
  */
 class PackagingTest {
@@ -122,14 +123,28 @@ class PackagingTest {
   }
 
   @Test
-  void everyKeyOfTheShippedConfigurationIsDocumentedInTheReadmeTable() throws Exception {
+  void everyKeyOfTheShippedConfigurationIsDocumentedInTheConfigurationTable() throws Exception {
     Properties config = new Properties();
     try (Reader in = new FileReader("config/application.properties")) {
       config.load(in);
     }
-    String readme = Files.readString(Path.of("README.md"));
+    String doc = Files.readString(Path.of("docs/configuration.md"));
     assertThat(config.stringPropertyNames())
         .isNotEmpty()
-        .allSatisfy(key -> assertThat(readme).contains("| `" + key + "` |"));
+        .allSatisfy(key -> assertThat(doc).contains("| `" + key + "` |"));
+  }
+
+  @Test
+  void theReadmeOpensWithTheRunAndTestCommandsAndCiRunsTheTestCommand() throws Exception {
+    List<String> readme = Files.readAllLines(Path.of("README.md"));
+    assertThat(readme.subList(0, 6))
+        .containsExactly(
+            "# vault-crm-sync",
+            "",
+            "```sh",
+            "mvn -B -q -DskipTests package && java -jar target/vault-crm-sync.jar demo   # run the main job",
+            "mvn -B verify                                                              # run the tests",
+            "```");
+    assertThat(Files.readAllLines(Path.of(".ci/run"))).last().isEqualTo("mvn -B verify");
   }
 }
