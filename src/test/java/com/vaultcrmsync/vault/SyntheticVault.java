@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generates seed-like vaults for benchmarks, demos and tests: entity notes shaped like {@code
- * Microsoft.md} ({@code type: customer}, a {@code ## Recent Context} list of about 15 entries,
- * undated ones first, then newest to oldest, key facts, topics), spread over folders, with a few
- * aliases. The same {@code seed} always gives the same bytes.
+ * Generates seed-like vaults for tests and the benchmarks in src/bench: entity notes shaped like
+ * {@code Microsoft.md} ({@code type: customer}, a {@code ## Recent Context} list of about 15
+ * entries, undated ones first, then newest to oldest, key facts, topics), spread over folders, with
+ * a few aliases. The same {@code seed} always gives the same bytes.
  */
 public final class SyntheticVault {
   /**

@@ -1,5 +1,10 @@
-package com.vaultcrmsync.vault;
+package com.vaultcrmsync.bench;
 
+import com.vaultcrmsync.vault.Note;
+import com.vaultcrmsync.vault.NoteFile;
+import com.vaultcrmsync.vault.NoteParser;
+import com.vaultcrmsync.vault.SyntheticVault;
+import com.vaultcrmsync.vault.VaultScanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * Measures scan+parse throughput against the floor of merely reading the same bytes, on a generated
- * seed-like vault. Run from the shaded jar:
+ * seed-like vault. Run:
  *
  * <pre>
- * java -cp target/vault-crm-sync.jar com.vaultcrmsync.vault.ParseBenchmark [notes] [rounds] [--query-block]
+ * scripts/bench parse [notes] [rounds] [--query-block]
  * </pre>
  *
  * Single-threaded; the first rounds warm up the JIT and the page cache and are not counted.

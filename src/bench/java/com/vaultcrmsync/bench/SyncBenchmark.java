@@ -1,17 +1,15 @@
-package com.vaultcrmsync.cli;
+package com.vaultcrmsync.bench;
 
 import com.vaultcrmsync.app.EmulatorLogin;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.vault.ParseBenchmark;
 import com.vaultcrmsync.vault.SyntheticVault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +37,12 @@ import java.util.stream.Stream;
  * and (through {@link ParseBenchmark}) scan and parse throughput. Run:
  *
  * <pre>
- * java -Xmx3g -cp target/vault-crm-sync.jar com.vaultcrmsync.cli.SyncBenchmark [--notes 1000,10000]
- *     [--no-daemon] [--no-parse] [--keep] [--jvm-opt OPTION]...
+ * JAVA_OPTS=-Xmx3g scripts/bench sync [--notes 1000,10000] [--no-daemon] [--no-parse] [--keep]
+ *     [--jvm-opt OPTION]...
  * </pre>
+ *
+ * <p>The children run the jar named by the system property {@code vaultcrmsync.jar} (set by {@code
+ * scripts/bench}), else {@code target/vault-crm-sync.jar} of the working directory.
  *
  * <p>{@code --jvm-opt} adds a JVM option to every child, e.g. {@code -XX:TieredStopAtLevel=1} to
  * compare the launcher's C1-only short runs with the default JIT.
@@ -91,7 +92,7 @@ public final class SyncBenchmark {
       }
     }
     Path work = Files.createTempDirectory("vcs-sync-bench");
-    SyncBenchmark bench = new SyncBenchmark(ownJar(), work, List.copyOf(jvmOptions));
+    SyncBenchmark bench = new SyncBenchmark(shadedJar(), work, List.copyOf(jvmOptions));
     System.out.printf(
         Locale.ROOT,
         "Java %s, %d cores; child JVMs %s; work in %s%n",
@@ -411,7 +412,6 @@ public final class SyncBenchmark {
         report.run().outcome());
   }
 
-  /** Median wall time of {@code java -jar vault-crm-sync.jar --version}. */
   /** The child JVM's options: the heap cap and those given with {@code --jvm-opt}. */
   private List<String> childJvm() {
     List<String> options = new ArrayList<>(List.of(CHILD_HEAP));
@@ -429,6 +429,7 @@ public final class SyncBenchmark {
     return cmd;
   }
 
+  /** Median wall time of {@code java -jar vault-crm-sync.jar --version}. */
   private long versionStart() throws Exception {
     long[] t = new long[5];
     for (int i = 0; i < t.length; i++) {
@@ -524,18 +525,14 @@ public final class SyncBenchmark {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static Path ownJar() throws URISyntaxException {
-    Path p =
-        Path.of(SyncBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    if (!p.toString().endsWith(".jar")) {
-      Path jar = Path.of("target/vault-crm-sync.jar");
-      if (!Files.exists(jar)) {
-        throw new IllegalStateException(
-            "run from the shaded jar, or build target/vault-crm-sync.jar");
-      }
-      return jar.toAbsolutePath();
+  /** The shaded jar the children run; the benchmark itself runs from the test classpath. */
+  private static Path shadedJar() {
+    Path jar = Path.of(System.getProperty("vaultcrmsync.jar", "target/vault-crm-sync.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          "no shaded jar at " + jar.toAbsolutePath() + ": build it with mvn -DskipTests package");
     }
-    return p;
+    return jar.toAbsolutePath();
   }
 
   private static String read(Path p) {
