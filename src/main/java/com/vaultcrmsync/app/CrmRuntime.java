@@ -32,10 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class CrmRuntime implements AutoCloseable {
   /**
    * A {@code camel.main.routes-include-pattern} that loads only what the gateway needs (the {@code
-   * crm-*} routes and their error handling), for callers that do not run the sync routes.
+   * crm-*} templated routes and their error handling), for callers that do not run the sync routes.
    */
   public static final String CRM_ROUTES_ONLY =
-      "classpath:routes/crm-*.camel.yaml,classpath:routes/error-handling.camel.yaml";
+      "classpath:routes/crm.camel.yaml,classpath:routes/error-handling.camel.yaml";
 
   /** Routes the gateway needs; a route folder override must keep them. */
   static final List<String> CRM_ROUTES =

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link CrmGateway} over the {@code direct:crm-*} routes ({@code routes/crm-*.camel.yaml}),
+ * The {@link CrmGateway} over the {@code direct:crm-*} routes ({@code routes/crm.camel.yaml}),
  * which send every call through the Camel Salesforce component. Writes go out in chunks of {@value
  * #CHUNK} with {@code allOrNone=false}; results come back in input order. Retries of transient
  * failures happen in the routes; what still fails becomes a {@link CrmException} whose message

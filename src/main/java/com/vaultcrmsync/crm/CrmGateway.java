@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * What the sync engine needs from Salesforce. The implementation sends every call through the Camel
- * Salesforce component (routes in {@code routes/crm-*.camel.yaml}); the engine never sees HTTP.
+ * Salesforce component (routes in {@code routes/crm.camel.yaml}); the engine never sees HTTP.
  *
  * <p>Records are plain maps keyed by API field names, values as JSON gives them (String, Boolean,
  * Number, null, nested Map for parent relationships such as {@code What} or {@code Owner}). Writes
