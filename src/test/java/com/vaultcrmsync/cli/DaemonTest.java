@@ -58,16 +58,17 @@ class DaemonTest {
       Files.writeString(vault.resolve(account + ".md"), note(account));
     }
     org = Emulator.start(EmulatorOptions.defaults());
-    daemon = startOn(vault, dir);
+    daemon = startOn(vault, dir, "vault-crm-sync");
     port = daemon.httpPort();
     token = Files.readString(vault.resolve(".vault-crm-sync/api-token")).strip();
   }
 
   /** A daemon on {@code vault} against the emulator, its HTTP API on a port the system picks. */
-  private static Daemon startOn(Path vault, Path stateRoot) throws IOException {
+  private static Daemon startOn(Path vault, Path stateRoot, String name) throws IOException {
     Files.createDirectories(vault.resolve(".obsidian"));
     RuntimeOptions base =
         EmulatorLogin.onto(RuntimeOptions.of(stateRoot), org.baseUrl())
+            .withProperty("camel.main.name", name)
             .withProperty("camel.server.port", "0")
             .withProperty("sync.schedule.cron", "0/2 * * * * ?")
             .withProperty("sync.pull.lookback-seconds", "0")
@@ -254,7 +255,10 @@ class DaemonTest {
 
   @Test
   void stopsCleanlyAndReleasesThePort(@TempDir Path own) throws IOException {
-    Daemon stopping = startOn(Files.createDirectories(own.resolve("vault")), own);
+    // Quartz shares a scheduler per Camel context name within the JVM: stopping a daemon of the
+    // same name would stop the shared daemon's schedule too.
+    Daemon stopping =
+        startOn(Files.createDirectories(own.resolve("vault")), own, "vault-crm-sync-stopping");
     int stoppingPort = stopping.httpPort();
     assertThat(stoppingPort).isPositive().isNotEqualTo(port);
 
