@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +95,7 @@ public final class Daemon implements AutoCloseable {
     LOG.info(
         "vault-crm-sync daemon started: vault {}, HTTP API on http://127.0.0.1:{}/api",
         folders.vault(),
-        props.getProperty("camel.server.port", "8787"));
+        httpPort(session));
     Daemon daemon;
     try {
       daemon = new Daemon(queue, triggers, session, firstRun(first), shutdownMs);
@@ -139,6 +140,17 @@ public final class Daemon implements AutoCloseable {
 
   public SyncQueue queue() {
     return queue;
+  }
+
+  /** The port the HTTP API is bound to: the one the system chose when camel.server.port is 0. */
+  public int httpPort() {
+    return httpPort(session);
+  }
+
+  private static int httpPort(SyncSession session) {
+    VertxPlatformHttpServer server =
+        session.runtime().camelContext().hasService(VertxPlatformHttpServer.class);
+    return server == null ? -1 : server.getPort();
   }
 
   @Override

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaultcrmsync.crm.CrmException;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -96,15 +98,17 @@ class CrmRuntimeConfigurationTest {
 
   @Test
   void anUnreachableOrgFailsTheLoginWithoutLeakingSecrets() throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
+    // A bound socket that never listens holds the port for the whole test and refuses every
+    // connection; a port probed free and released could be taken by another server meanwhile.
+    try (Socket held = new Socket()) {
+      held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      int port = held.getLocalPort();
+      assertThatThrownBy(() -> CrmRuntime.start(realOrg("http://127.0.0.1:" + port)))
+          .isInstanceOf(CrmException.class)
+          .hasMessageContaining("127.0.0.1:" + port)
+          .hasMessageNotContaining("pa55word-secret")
+          .hasMessageNotContaining("s3cr3t-client")
+          .satisfies(e -> assertThat(((CrmException) e).code()).isEqualTo("CONNECTION_FAILED"));
     }
-    assertThatThrownBy(() -> CrmRuntime.start(realOrg("http://127.0.0.1:" + port)))
-        .isInstanceOf(CrmException.class)
-        .hasMessageContaining("127.0.0.1:" + port)
-        .hasMessageNotContaining("pa55word-secret")
-        .hasMessageNotContaining("s3cr3t-client")
-        .satisfies(e -> assertThat(((CrmException) e).code()).isEqualTo("CONNECTION_FAILED"));
   }
 }

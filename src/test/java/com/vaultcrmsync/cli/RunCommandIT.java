@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.vaultcrmsync.testing.DaemonLog;
 import com.vaultcrmsync.testing.JarProcess;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,19 +33,20 @@ class RunCommandIT {
         vault.resolve("Initech.md"),
         "---\ntype: customer\ntitle: Initech\n---\n\n# Initech\n\n## Recent Context\n\n"
             + "- 2026-01-05: [[Initech kickoff]] - Kickoff\n");
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
     Path err = dir.resolve("stderr.txt");
     ProcessBuilder builder =
         JarProcess.builder(
-                "run", "--vault", vault.toString(), "--http-port", Integer.toString(port))
+                "run",
+                "--vault",
+                vault.toString(),
+                "--config",
+                DaemonLog.anyPortConfig(dir).toString())
             .redirectError(err.toFile())
             .redirectOutput(dir.resolve("stdout.txt").toFile());
     builder.environment().remove("VAULT_CRM_SYNC_API_TOKEN");
     Process p = builder.start();
     try {
+      int port = DaemonLog.httpPort(err, Duration.ofSeconds(90));
       HttpClient http = HttpClient.newHttpClient();
       HttpRequest health =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health")).build();

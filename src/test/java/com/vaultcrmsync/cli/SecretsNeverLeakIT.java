@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
-import java.net.ServerSocket;
+import com.vaultcrmsync.testing.DaemonLog;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -126,10 +126,6 @@ class SecretsNeverLeakIT {
 
   /** The daemon from the jar, called with a wrong and a right token, then stopped. */
   private static void daemon(Emulator org, Path vault, Path out, Path err) throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -139,8 +135,8 @@ class SecretsNeverLeakIT {
             "run",
             "--vault",
             vault.toString(),
-            "--http-port",
-            Integer.toString(port));
+            "--config",
+            DaemonLog.anyPortConfig(err.getParent()).toString());
     ProcessBuilder pb =
         new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
@@ -153,7 +149,7 @@ class SecretsNeverLeakIT {
     Process daemon = pb.start();
     try {
       HttpClient http = HttpClient.newHttpClient();
-      String base = "http://127.0.0.1:" + port;
+      String base = "http://127.0.0.1:" + DaemonLog.httpPort(err, Duration.ofMinutes(1));
       await()
           .atMost(Duration.ofMinutes(1))
           .ignoreExceptions()

@@ -42,14 +42,15 @@ class SyncEndToEndTest {
                 assertThat((String) t.get("Vault_Key__c")).startsWith("vk1-");
               });
       String after = h.read("Microsoft.md");
+      String frontMatter =
+          "---\ntype: customer\ntitle: Microsoft\nlast_contact: %s\ncreated: '2026-01-03'\n"
+              + "tags:\n- type/customer\n- generated\n%s---\n";
+      assertThat(before).startsWith(frontMatter.formatted("unknown", ""));
+      // Only last_contact (the newest dated entry) and salesforce_id (added after the last key)
+      // change: created keeps its quotes and tags its place and order, byte for byte.
       assertThat(after)
-          .isEqualTo(
-              before
-                  .replace("last_contact: unknown", "last_contact: 2025-12-19")
-                  .replace("created: '2026-01-03'\n", "created: '2026-01-03'\n")
-                  .replaceFirst("tags:\n", "tags:\n")
-                  .replace(
-                      "- generated\n---", "- generated\nsalesforce_id: " + accountId + "\n---"));
+          .startsWith(frontMatter.formatted("2025-12-19", "salesforce_id: " + accountId + "\n"));
+      assertThat(body(after)).isEqualTo(body(before));
       try (StateStore state = StateStore.readOnly(h.vault.resolve(".vault-crm-sync"))) {
         assertThat(state.auditLog())
             .extracting(a -> a.get("target") + " " + a.get("action"))
@@ -278,5 +279,10 @@ class SyncEndToEndTest {
         java.nio.file.Files.delete(p);
       }
     }
+  }
+
+  /** The note after its front matter. */
+  private static String body(String note) {
+    return note.substring(note.indexOf("\n---\n") + 5);
   }
 }

@@ -87,7 +87,8 @@ class SyncLockEndToEndTest {
   @Test
   void theStateFolderIsCreatedReadableByItsOwnerOnly() throws Exception {
     Assumptions.assumeTrue(
-        FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+        "the file system has no POSIX permissions to check");
     try (SyncHarness h = new SyncHarness(dir)) {
       h.write("Initech.md", NOTE);
 

@@ -3,6 +3,8 @@ package com.vaultcrmsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaultcrmsync.report.RunReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,7 +88,8 @@ class VaultRacesEndToEndTest {
       Path note = h.write("locked/Acme.md", NOTE);
       h.write("Other.md", NOTE.replace("Acme", "Other"));
       Path folder = note.getParent();
-      Assumptions.assumeTrue(chattr("+i", folder), "chattr +i is not available here");
+      String refused = chattr("+i", folder);
+      Assumptions.assumeTrue(refused == null, () -> "no immutable folder here: " + refused);
       List<Map<String, Object>> accounts;
       try {
         assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(1);
@@ -101,7 +104,7 @@ class VaultRacesEndToEndTest {
         assertThat(h.read("Other.md")).contains("salesforce_id: ");
         accounts = h.records("Account");
       } finally {
-        chattr("-i", folder);
+        assertThat(chattr("-i", folder)).isNull();
       }
       assertThat(h.sync()).as(h.lastOut + h.lastErr).isZero();
       assertThat(h.records("Account")).isEqualTo(accounts);
@@ -113,7 +116,8 @@ class VaultRacesEndToEndTest {
   void aNoteFileThatRefusesToBeReplacedIsLeftAsItWasAndReported() throws Exception {
     try (SyncHarness h = new SyncHarness(dir)) {
       Path note = h.write("Acme.md", NOTE);
-      Assumptions.assumeTrue(chattr("+i", note), "chattr +i is not available here");
+      String refused = chattr("+i", note);
+      Assumptions.assumeTrue(refused == null, () -> "no immutable note here: " + refused);
       try {
         assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(1);
         assertThat(Files.readString(note)).isEqualTo(NOTE);
@@ -123,7 +127,7 @@ class VaultRacesEndToEndTest {
               .noneMatch(n -> n.contains(".vcs-tmp-"));
         }
       } finally {
-        chattr("-i", note);
+        assertThat(chattr("-i", note)).isNull();
       }
       assertThat(h.sync()).as(h.lastOut + h.lastErr).isZero();
       assertThat(h.records("Account")).hasSize(1);
@@ -136,14 +140,19 @@ class VaultRacesEndToEndTest {
         .collect(Collectors.toMap(RunReport.NoteReport::path, n -> n, (a, b) -> a));
   }
 
-  /** Sets or clears the immutable attribute (even root cannot write an immutable file). */
-  private static boolean chattr(String flag, Path path) {
+  /**
+   * Sets or clears the immutable attribute (even root cannot write an immutable file): null when it
+   * worked, else why not (chattr, from e2fsprogs, missing; not root; a file system without the
+   * attribute, such as tmpfs or overlayfs).
+   */
+  private static String chattr(String flag, Path path) throws InterruptedException {
     try {
       Process p =
           new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
-      return p.waitFor() == 0;
-    } catch (Exception e) {
-      return false;
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return p.waitFor() == 0 ? null : "chattr " + flag + " failed: " + output.strip();
+    } catch (IOException e) {
+      return "chattr (e2fsprogs) cannot run: " + e.getMessage();
     }
   }
 }

@@ -30,18 +30,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proves the daemon end to end over loopback (real camel-main, routes, HTTP and emulator): the
  * startup sync, a saved note reaching its Task, colleague activities pulled by the schedule and by
  * the HTTP API, the API's auth and unknown keys, health without a token, and a clean stop.
+ *
+ * <p>The tests share one daemon (starting one takes seconds) but not their data: each test that
+ * changes something has an account note of its own, and the test that stops a daemon starts its
+ * own, so every test passes alone and in any order. The daemon binds port 0 and the tests ask it
+ * for the port the system chose, so no other process can take the port between a probe and the
+ * bind.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DaemonTest {
   @TempDir static Path dir;
   static Path vault;
@@ -54,35 +56,46 @@ class DaemonTest {
   @BeforeAll
   static void startDaemon() throws Exception {
     vault = Files.createDirectories(dir.resolve("vault"));
-    Files.writeString(
-        vault.resolve("Globex.md"),
-        """
-        ---
-        type: customer
-        title: Globex
-        last_contact: unknown
-        ---
-
-        # Globex
-
-        ## Recent Context
-
-        - 2026-01-05: [[2026-01-05 - Globex kickoff]] - Kickoff call (via Jeff)
-        """);
-    Files.createDirectories(vault.resolve(".obsidian"));
-    org = Emulator.start(EmulatorOptions.defaults());
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+    // Globex is only read; every other note belongs to the one test that changes it.
+    for (String account : List.of("Globex", "Initech", "Umbrella", "Hooli", "Stark")) {
+      Files.writeString(vault.resolve(account + ".md"), note(account));
     }
+    org = Emulator.start(EmulatorOptions.defaults());
+    daemon = startOn(vault, dir, "vault-crm-sync");
+    port = daemon.httpPort();
+    token = Files.readString(vault.resolve(".vault-crm-sync/api-token")).strip();
+  }
+
+  /** A daemon on {@code vault} against the emulator, its HTTP API on a port the system picks. */
+  private static Daemon startOn(Path vault, Path stateRoot, String name) throws IOException {
+    Files.createDirectories(vault.resolve(".obsidian"));
     RuntimeOptions base =
-        EmulatorLogin.onto(RuntimeOptions.of(dir), org.baseUrl())
+        EmulatorLogin.onto(RuntimeOptions.of(stateRoot), org.baseUrl())
+            .withProperty("camel.main.name", name)
+            .withProperty("camel.server.port", "0")
             .withProperty("sync.schedule.cron", "0/2 * * * * ?")
             .withProperty("sync.pull.lookback-seconds", "0")
             .withProperty("vault.watch.poll-ms", "200")
             .withProperty("vault.watch.debounce-ms", "300")
             .withProperty("report.vault-note.enabled", "true");
-    daemon = Daemon.start(RunCommand.daemonFolders(base, vault, port));
-    token = Files.readString(vault.resolve(".vault-crm-sync/api-token")).strip();
+    return Daemon.start(RunCommand.daemonFolders(base, vault, null));
+  }
+
+  private static String note(String account) {
+    return """
+        ---
+        type: customer
+        title: %1$s
+        last_contact: unknown
+        ---
+
+        # %1$s
+
+        ## Recent Context
+
+        - 2026-01-05: [[2026-01-05 - %1$s kickoff]] - Kickoff call (via Jeff)
+        """
+        .formatted(account);
   }
 
   @AfterAll
@@ -96,16 +109,21 @@ class DaemonTest {
   }
 
   @Test
-  @Order(1)
+  void theDaemonReportsThePortTheSystemChoseForItsApi() throws Exception {
+    assertThat(port).isPositive();
+    assertThat(get("/api/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void startsWithAFullSyncThatCreatesTheAccountAndTask() {
     assertThat(daemon.firstRun()).isNotNull();
     assertThat(daemon.firstRun().run().mode()).isEqualTo("full");
-    assertThat(tasks()).anySatisfy(t -> assertThat(t.get("Subject")).asString().contains("Globex"));
+    assertThat(tasks())
+        .anySatisfy(t -> assertThat(t.get("Subject")).asString().contains("Globex kickoff"));
     assertThat(vault.resolve(".vault-crm-sync/reports/latest.html")).exists();
   }
 
   @Test
-  @Order(2)
   void theMarkdownReportIsAlsoANoteInTheVaultThatTheSyncSkips() throws IOException {
     Path folder = vault.resolve("vault-crm-sync reports");
     assertThat(folder.resolve("vault-crm-sync report.md"))
@@ -118,7 +136,6 @@ class DaemonTest {
   }
 
   @Test
-  @Order(3)
   void theGeneratedTokenIsStoredForTheOwnerOnly() throws IOException {
     Path file = vault.resolve(".vault-crm-sync/api-token");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -128,16 +145,15 @@ class DaemonTest {
   }
 
   @Test
-  @Order(4)
   void aSavedNoteUpdatesItsTaskWithinSeconds() throws IOException {
-    Path note = vault.resolve("Globex.md");
+    Path note = vault.resolve("Initech.md");
     String text = Files.readString(note);
     Files.writeString(note, text.replace("Kickoff call", "Kickoff call about the data lake"));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
-                assertThat(tasks())
+                assertThat(tasks("Initech"))
                     .anySatisfy(
                         t ->
                             assertThat(t.get("Description"))
@@ -146,62 +162,50 @@ class DaemonTest {
   }
 
   @Test
-  @Order(5)
   void aColleaguesActivityIsPulledByTheScheduledRun() {
-    String account = accountId();
-    org.insertAs(
-        "Dana Lee",
-        "Task",
-        Map.of(
-            "WhatId",
-            account,
-            "Subject",
-            "Scheduled pull check",
-            "ActivityDate",
-            LocalDate.of(2026, 1, 20),
-            "Status",
-            "Completed"));
+    colleagueTask("Umbrella", "Scheduled pull check", LocalDate.of(2026, 1, 20));
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                assertThat(vault.resolve("Globex.md")).content().contains("Scheduled pull check"));
+                assertThat(vault.resolve("Umbrella.md"))
+                    .content()
+                    .contains("Scheduled pull check"));
   }
 
   @Test
-  @Order(6)
   void theOnDemandEndpointPullsAndAnswersWithTheRunReport() throws Exception {
-    org.insertAs(
-        "Dana Lee",
-        "Task",
-        Map.of(
-            "WhatId",
-            accountId(),
-            "Subject",
-            "On-demand pull check",
-            "ActivityDate",
-            LocalDate.of(2026, 1, 21),
-            "Status",
-            "Completed"));
-    HttpResponse<String> r = post("/api/sync/accounts/" + encode("Globex"), token);
+    colleagueTask("Hooli", "On-demand pull check", LocalDate.of(2026, 1, 21));
+    HttpResponse<String> r = post("/api/sync/accounts/" + encode("Hooli"), token);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("\"mode\" : \"account\"");
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
-            () ->
-                assertThat(vault.resolve("Globex.md")).content().contains("On-demand pull check"));
+            () -> assertThat(vault.resolve("Hooli.md")).content().contains("On-demand pull check"));
     HttpResponse<String> full = post("/api/sync", token);
     assertThat(full.statusCode()).isEqualTo(200);
-    RunReport latest = ReportWriter.read(vault.resolve(".vault-crm-sync/reports/latest.json"));
-    assertThat(get("/api/reports/latest", token).body()).contains(latest.run().startedAt());
+    // The schedule may write a newer report between the two reads: compare until they agree.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              RunReport latest =
+                  ReportWriter.read(vault.resolve(".vault-crm-sync/reports/latest.json"));
+              assertThat(get("/api/reports/latest", token).body())
+                  .contains(latest.run().startedAt());
+            });
   }
 
   @Test
-  @Order(7)
   void theSyncsOwnWriteBackDoesNotTriggerAnotherSync() throws Exception {
-    assertThat(vault.resolve("Globex.md")).content().contains("On-demand pull check");
-    assertThat(new SyncedNotes(vault, vault.resolve(".vault-crm-sync")).unchanged("Globex.md"))
+    colleagueTask("Stark", "Write-back check", LocalDate.of(2026, 1, 22));
+    assertThat(post("/api/sync/accounts/" + encode("Stark"), token).statusCode()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(vault.resolve("Stark.md")).content().contains("Write-back check"));
+    assertThat(new SyncedNotes(vault, vault.resolve(".vault-crm-sync")).unchanged("Stark.md"))
         .isTrue();
     long noteRuns = noteRuns();
     await()
@@ -211,7 +215,6 @@ class DaemonTest {
   }
 
   @Test
-  @Order(8)
   void everyEndpointButHealthRefusesAMissingOrWrongToken() throws Exception {
     assertThat(post("/api/sync", null).statusCode()).isEqualTo(401);
     assertThat(post("/api/sync", token + "x").statusCode()).isEqualTo(401);
@@ -225,7 +228,6 @@ class DaemonTest {
   }
 
   @Test
-  @Order(9)
   void anOversizedRequestBodyIsRefused() throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/sync"))
@@ -237,7 +239,6 @@ class DaemonTest {
   }
 
   @Test
-  @Order(10)
   void unknownAccountsAndPathLikeKeysAnswer404WithAMessage() throws Exception {
     HttpResponse<String> unknown = post("/api/sync/accounts/" + encode("No Such Co"), token);
     assertThat(unknown.statusCode()).isEqualTo(404);
@@ -248,7 +249,6 @@ class DaemonTest {
   }
 
   @Test
-  @Order(11)
   void aSecondDaemonOnTheSamePortRefusesToStart() {
     RuntimeOptions base = RuntimeOptions.of(dir.resolve("second"));
     assertThatThrownBy(() -> Daemon.start(RunCommand.daemonFolders(base, vault, port)))
@@ -257,21 +257,28 @@ class DaemonTest {
   }
 
   @Test
-  @Order(12)
-  void stopsCleanlyAndReleasesThePort() {
-    daemon.close();
-    assertThat(daemon.queue().busy()).isFalse();
+  void stopsCleanlyAndReleasesThePort(@TempDir Path own) throws IOException {
+    // Quartz shares a scheduler per Camel context name within the JVM: stopping a daemon of the
+    // same name would stop the shared daemon's schedule too.
+    Daemon stopping =
+        startOn(Files.createDirectories(own.resolve("vault")), own, "vault-crm-sync-stopping");
+    int stoppingPort = stopping.httpPort();
+    assertThat(stoppingPort).isPositive().isNotEqualTo(port);
+
+    stopping.close();
+
+    assertThat(stopping.queue().busy()).isFalse();
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> {
-              try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+              try (ServerSocket s =
+                  new ServerSocket(stoppingPort, 1, InetAddress.getLoopbackAddress())) {
                 return true;
               } catch (IOException e) {
                 return false;
               }
             });
-    daemon = null;
   }
 
   private static long noteRuns() throws IOException {
@@ -286,14 +293,35 @@ class DaemonTest {
     return org.org().store().scan("Task").toList();
   }
 
-  private static String accountId() {
+  private static List<Map<String, Object>> tasks(String account) {
+    String id = accountId(account);
+    return org.org().store().scan("Task").filter(t -> id.equals(t.get("WhatId"))).toList();
+  }
+
+  private static String accountId(String name) {
     return org.org()
         .store()
         .scan("Account")
-        .filter(a -> "Globex".equals(a.get("Name")))
+        .filter(a -> name.equals(a.get("Name")))
         .map(a -> (String) a.get("Id"))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** A completed Task a colleague logs in the CRM on the account's record. */
+  private static void colleagueTask(String account, String subject, LocalDate date) {
+    org.insertAs(
+        "Dana Lee",
+        "Task",
+        Map.of(
+            "WhatId",
+            accountId(account),
+            "Subject",
+            subject,
+            "ActivityDate",
+            date,
+            "Status",
+            "Completed"));
   }
 
   private static String encode(String key) {

@@ -1,6 +1,7 @@
 package com.vaultcrmsync.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.vaultcrmsync.app.EmulatorLogin;
 import com.vaultcrmsync.app.RuntimeOptions;
@@ -10,7 +11,6 @@ import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.testing.LoopbackOnly;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,17 +53,17 @@ class HttpApiSecurityTest {
         "---\ntype: customer\ntitle: Globex\n---\n# Globex\n## Recent Context\n"
             + "- 2026-01-05: Kickoff - call (via Jeff)\n");
     org = Emulator.start(EmulatorOptions.defaults());
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
     RuntimeOptions base =
         EmulatorLogin.onto(RuntimeOptions.of(dir), org.baseUrl())
+            // Port 0: the system picks a free port at bind time and the daemon reports it.
+            .withProperty("camel.server.port", "0")
             .withProperty("sync.schedule.cron", "0 0 0 1 1 ? 2099")
             // A configuration asking for every interface: the daemon must still bind loopback.
             .withProperty("camel.server.host", "0.0.0.0");
     Files.writeString(
         Files.createDirectories(vault.resolve(".vault-crm-sync")).resolve("api-token"), TOKEN);
-    daemon = Daemon.start(RunCommand.daemonFolders(base, vault, port));
+    daemon = Daemon.start(RunCommand.daemonFolders(base, vault, null));
+    port = daemon.httpPort();
   }
 
   @AfterAll
@@ -145,7 +145,9 @@ class HttpApiSecurityTest {
                   HttpResponse.BodyHandlers.ofString())
               .statusCode();
     } catch (IOException closed) {
-      // The server may close the connection while the client still sends: refused too.
+      // The server may close the connection while the client still sends: refused too, as long
+      // as the server is still up (a crashed server would close it as well).
+      assertThat(call("GET", "/api/health", null).statusCode()).isEqualTo(200);
       chunked = 413;
     }
     assertThat(chunked).isEqualTo(413);
@@ -155,11 +157,8 @@ class HttpApiSecurityTest {
   @Test
   void accountKeysAreNeverUsedAsPaths() throws Exception {
     Path fifo = dir.resolve("outside.md");
-    boolean made =
-        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0 && Files.exists(fifo);
-    if (!made) {
-      Files.writeString(fifo, "---\ntype: customer\ntitle: Outside\n---\n");
-    }
+    String failure = mkfifo(fifo);
+    assumeTrue(failure == null, () -> "no FIFO to plant outside the vault: " + failure);
     List<String> keys =
         List.of(
             "..%2Foutside.md",
@@ -181,6 +180,17 @@ class HttpApiSecurityTest {
     assertThat(report.body()).doesNotContain(TOKEN);
     assertThat(org.org().store().scan("Account").filter(a -> "Outside".equals(a.get("Name"))))
         .isEmpty();
+  }
+
+  /** Makes a FIFO with coreutils' mkfifo: null when it worked, else why not. */
+  private static String mkfifo(Path fifo) throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return p.waitFor() == 0 && Files.exists(fifo) ? null : "mkfifo failed: " + output.strip();
+    } catch (IOException e) {
+      return "mkfifo cannot run (" + e.getMessage() + ")";
+    }
   }
 
   private static HttpRequest.Builder request(String path, String authorization) {

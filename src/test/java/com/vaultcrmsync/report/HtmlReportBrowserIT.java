@@ -20,7 +20,9 @@ class HtmlReportBrowserIT {
 
   @Test
   void hostileTitlesRenderAsTextAndNoScriptRuns() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium on this machine");
+    assumeTrue(
+        Files.isExecutable(CHROMIUM),
+        "no /usr/bin/chromium on this machine (Debian package chromium; .ci/run installs it)");
     Path html = dir.resolve("report.html");
     Files.writeString(html, new HtmlReport().render(ReportFixtures.hostile()));
     Process p =
@@ -38,9 +40,16 @@ class HtmlReportBrowserIT {
                 "--dump-dom",
                 html.toUri().toString())
             .redirectError(dir.resolve("chromium.err").toFile())
+            .redirectOutput(dir.resolve("dom.html").toFile())
             .start();
-    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    boolean exited = p.waitFor(60, TimeUnit.SECONDS);
+    if (!exited) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    String err = Files.readString(dir.resolve("chromium.err"), StandardCharsets.UTF_8);
+    assertThat(exited).as("chromium ended within 60 s; it printed:%n%s", err).isTrue();
+    assertThat(p.exitValue()).as("chromium's exit code; it printed:%n%s", err).isZero();
+    String dom = Files.readString(dir.resolve("dom.html"), StandardCharsets.UTF_8);
 
     assertThat(dom).contains("<h2>Totals</h2>");
     // A script that ran would have changed the title; an injected element would show as a tag.
