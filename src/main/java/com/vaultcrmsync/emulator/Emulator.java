@@ -3,6 +3,32 @@ package com.vaultcrmsync.emulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import com.vaultcrmsync.emulator.http.ApiRouter;
+import com.vaultcrmsync.emulator.http.CallStats;
+import com.vaultcrmsync.emulator.http.CollectionsEndpoint;
+import com.vaultcrmsync.emulator.http.DiscoveryEndpoint;
+import com.vaultcrmsync.emulator.http.EmulatorStats;
+import com.vaultcrmsync.emulator.http.FaultState;
+import com.vaultcrmsync.emulator.http.Faults;
+import com.vaultcrmsync.emulator.http.JwtVerifier;
+import com.vaultcrmsync.emulator.http.QueryCursors;
+import com.vaultcrmsync.emulator.http.QueryEndpoint;
+import com.vaultcrmsync.emulator.http.ReplicationEndpoint;
+import com.vaultcrmsync.emulator.http.SObjectEndpoint;
+import com.vaultcrmsync.emulator.http.SessionRegistry;
+import com.vaultcrmsync.emulator.http.TokenEndpoint;
+import com.vaultcrmsync.emulator.org.ApiException;
+import com.vaultcrmsync.emulator.org.DailyUsage;
+import com.vaultcrmsync.emulator.org.JsonBody;
+import com.vaultcrmsync.emulator.org.ObjectDef;
+import com.vaultcrmsync.emulator.org.Org;
+import com.vaultcrmsync.emulator.org.OrgFile;
+import com.vaultcrmsync.emulator.org.OrgSchema;
+import com.vaultcrmsync.emulator.org.OrgStore;
+import com.vaultcrmsync.emulator.org.RecordInput;
+import com.vaultcrmsync.emulator.org.Transaction;
+import com.vaultcrmsync.emulator.org.WireFormat;
+import com.vaultcrmsync.emulator.org.Writes;
 import com.vaultcrmsync.emulator.soql.SoqlEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -325,7 +351,8 @@ public final class Emulator implements AutoCloseable {
   }
 
   /** Creates (id null) or updates a record from JSON fields as a user; used by the controls. */
-  String write(ObjectDef object, ObjectNode fields, String userId, String id) throws ApiException {
+  public String write(ObjectDef object, ObjectNode fields, String userId, String id)
+      throws ApiException {
     JsonBody body = JsonBody.parse(fields.toString());
     RecordInput input = RecordInput.read(org.schema(), object, body, (ObjectNode) body.root());
     try (Transaction tx = org.store().begin()) {
@@ -351,43 +378,43 @@ public final class Emulator implements AutoCloseable {
         : e.errors().get(0).errorCode() + ": " + e.errors().get(0).message();
   }
 
-  SessionRegistry sessions() {
+  public SessionRegistry sessions() {
     return sessions;
   }
 
-  TokenEndpoint tokens() {
+  public TokenEndpoint tokens() {
     return tokens;
   }
 
-  DailyUsage usage() {
+  public DailyUsage usage() {
     return usage;
   }
 
-  CallStats callStats() {
+  public CallStats callStats() {
     return callStats;
   }
 
-  FaultState faultState() {
+  public FaultState faultState() {
     return faultState;
   }
 
-  SObjectEndpoint records() {
+  public SObjectEndpoint records() {
     return records;
   }
 
-  CollectionsEndpoint collections() {
+  public CollectionsEndpoint collections() {
     return collections;
   }
 
-  DiscoveryEndpoint discovery() {
+  public DiscoveryEndpoint discovery() {
     return discovery;
   }
 
-  ReplicationEndpoint replication() {
+  public ReplicationEndpoint replication() {
     return replication;
   }
 
-  QueryEndpoint queries() {
+  public QueryEndpoint queries() {
     return queries;
   }
 }

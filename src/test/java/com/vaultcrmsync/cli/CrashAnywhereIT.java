@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
-import com.vaultcrmsync.emulator.Faults;
+import com.vaultcrmsync.emulator.http.Faults;
 import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.state.SyncLock;

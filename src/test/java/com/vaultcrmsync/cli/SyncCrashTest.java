@@ -3,7 +3,7 @@ package com.vaultcrmsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.vaultcrmsync.emulator.Faults;
+import com.vaultcrmsync.emulator.http.Faults;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package com.vaultcrmsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaultcrmsync.emulator.Faults;
+import com.vaultcrmsync.emulator.http.Faults;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.state.StateStore;
 import java.nio.file.Path;

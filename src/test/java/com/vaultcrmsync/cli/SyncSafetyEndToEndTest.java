@@ -3,7 +3,7 @@ package com.vaultcrmsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.vaultcrmsync.emulator.Faults;
+import com.vaultcrmsync.emulator.http.Faults;
 import com.vaultcrmsync.report.RunReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package com.vaultcrmsync.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vaultcrmsync.emulator.http.Faults;
 import com.vaultcrmsync.testing.JwtKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;

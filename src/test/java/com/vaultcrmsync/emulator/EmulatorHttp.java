@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A plain HTTP client for emulator tests: raw status, headers and JSON. */
-final class EmulatorHttp {
+public final class EmulatorHttp {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String V = "/services/data/v56.0";
+  public static final String V = "/services/data/v56.0";
 
   /** One response. */
-  record Reply(int status, HttpResponse<String> raw, JsonNode json) {
+  public record Reply(int status, HttpResponse<String> raw, JsonNode json) {
     String header(String name) {
       return raw.headers().firstValue(name).orElse(null);
     }
@@ -36,7 +36,7 @@ final class EmulatorHttp {
   private final String base;
   private String token;
 
-  EmulatorHttp(String base) {
+  public EmulatorHttp(String base) {
     this.base = base;
   }
 
@@ -53,7 +53,7 @@ final class EmulatorHttp {
   }
 
   /** Logs in with the password grant and the default credentials. */
-  EmulatorHttp login() {
+  public EmulatorHttp login() {
     token = passwordGrant("sync@emulator.local").json().get("access_token").asText();
     return this;
   }
@@ -85,7 +85,7 @@ final class EmulatorHttp {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Reply get(String path, String... headers) {
+  public Reply get(String path, String... headers) {
     return call("GET", path, null, headers);
   }
 
@@ -121,7 +121,7 @@ final class EmulatorHttp {
     }
   }
 
-  static String q(String soql) {
+  public static String q(String soql) {
     return URLEncoder.encode(soql, StandardCharsets.UTF_8);
   }
 }

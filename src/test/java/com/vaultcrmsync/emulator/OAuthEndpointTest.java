@@ -3,6 +3,7 @@ package com.vaultcrmsync.emulator;
 import static com.vaultcrmsync.emulator.EmulatorHttp.V;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaultcrmsync.emulator.org.Org;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

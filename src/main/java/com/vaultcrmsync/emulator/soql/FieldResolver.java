@@ -1,9 +1,10 @@
 package com.vaultcrmsync.emulator.soql;
 
 import com.vaultcrmsync.emulator.soql.FieldPath.Hop;
-import com.vaultcrmsync.emulator.soql.ParsedQuery.NameRef;
 import com.vaultcrmsync.emulator.soql.SoqlSchema.FieldInfo;
 import com.vaultcrmsync.emulator.soql.SoqlSchema.ObjectInfo;
+import com.vaultcrmsync.emulator.soql.parse.ParsedQuery.NameRef;
+import com.vaultcrmsync.emulator.soql.parse.SoqlException;
 import java.util.ArrayList;
 import java.util.List;
 

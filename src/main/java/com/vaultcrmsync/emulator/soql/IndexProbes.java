@@ -1,6 +1,9 @@
 package com.vaultcrmsync.emulator.soql;
 
 import com.vaultcrmsync.emulator.soql.CompiledQuery.IndexProbe;
+import com.vaultcrmsync.emulator.soql.parse.Condition;
+import com.vaultcrmsync.emulator.soql.parse.Literal;
+import com.vaultcrmsync.emulator.soql.parse.SoqlException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

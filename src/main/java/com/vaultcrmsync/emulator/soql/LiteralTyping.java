@@ -1,5 +1,8 @@
 package com.vaultcrmsync.emulator.soql;
 
+import com.vaultcrmsync.emulator.soql.parse.Literal;
+import com.vaultcrmsync.emulator.soql.parse.RelativeDates;
+import com.vaultcrmsync.emulator.soql.parse.SoqlException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

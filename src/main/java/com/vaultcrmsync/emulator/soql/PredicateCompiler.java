@@ -1,5 +1,8 @@
 package com.vaultcrmsync.emulator.soql;
 
+import com.vaultcrmsync.emulator.soql.parse.Condition;
+import com.vaultcrmsync.emulator.soql.parse.Literal;
+import com.vaultcrmsync.emulator.soql.parse.SoqlException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

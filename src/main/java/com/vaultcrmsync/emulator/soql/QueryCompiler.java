@@ -1,9 +1,11 @@
 package com.vaultcrmsync.emulator.soql;
 
 import com.vaultcrmsync.emulator.soql.CompiledQuery.IndexProbe;
-import com.vaultcrmsync.emulator.soql.ParsedQuery.OrderKey;
-import com.vaultcrmsync.emulator.soql.ParsedQuery.SelectItem;
 import com.vaultcrmsync.emulator.soql.SoqlSchema.ObjectInfo;
+import com.vaultcrmsync.emulator.soql.parse.ParsedQuery;
+import com.vaultcrmsync.emulator.soql.parse.ParsedQuery.OrderKey;
+import com.vaultcrmsync.emulator.soql.parse.ParsedQuery.SelectItem;
+import com.vaultcrmsync.emulator.soql.parse.SoqlException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

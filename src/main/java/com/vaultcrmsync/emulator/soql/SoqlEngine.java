@@ -1,5 +1,8 @@
 package com.vaultcrmsync.emulator.soql;
 
+import com.vaultcrmsync.emulator.soql.parse.ParsedQuery;
+import com.vaultcrmsync.emulator.soql.parse.SoqlException;
+import com.vaultcrmsync.emulator.soql.parse.SoqlParser;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package com.vaultcrmsync.emulator.soql;
 
+import com.vaultcrmsync.emulator.soql.parse.SoqlException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package com.vaultcrmsync.emulator.soql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaultcrmsync.emulator.soql.parse.SoqlException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

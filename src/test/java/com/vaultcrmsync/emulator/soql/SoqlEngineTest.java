@@ -3,6 +3,7 @@ package com.vaultcrmsync.emulator.soql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vaultcrmsync.emulator.soql.parse.SoqlException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

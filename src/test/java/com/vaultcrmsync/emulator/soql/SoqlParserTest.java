@@ -3,6 +3,11 @@ package com.vaultcrmsync.emulator.soql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vaultcrmsync.emulator.soql.parse.Condition;
+import com.vaultcrmsync.emulator.soql.parse.Literal;
+import com.vaultcrmsync.emulator.soql.parse.ParsedQuery;
+import com.vaultcrmsync.emulator.soql.parse.SoqlException;
+import com.vaultcrmsync.emulator.soql.parse.SoqlParser;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.vaultcrmsync.emulator.soql;
 
+import com.vaultcrmsync.emulator.soql.parse.SoqlException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
