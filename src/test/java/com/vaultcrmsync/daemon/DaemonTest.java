@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.vaultcrmsync.app.ConfigurationException;
 import com.vaultcrmsync.app.EmulatorLogin;
 import com.vaultcrmsync.app.RuntimeOptions;
-import com.vaultcrmsync.cli.RunCommand;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.report.ReportWriter;
@@ -81,7 +80,7 @@ class DaemonTest {
             .withProperty("vault.watch.poll-ms", "200")
             .withProperty("vault.watch.debounce-ms", "300")
             .withProperty("report.vault-note.enabled", "true");
-    daemon = Daemon.start(RunCommand.daemonFolders(base, vault, port));
+    daemon = Daemon.start(Daemon.folders(base, vault, port));
     token = Files.readString(vault.resolve(".vault-crm-sync/api-token")).strip();
   }
 
@@ -251,7 +250,7 @@ class DaemonTest {
   @Order(11)
   void aSecondDaemonOnTheSamePortRefusesToStart() {
     RuntimeOptions base = RuntimeOptions.of(dir.resolve("second"));
-    assertThatThrownBy(() -> Daemon.start(RunCommand.daemonFolders(base, vault, port)))
+    assertThatThrownBy(() -> Daemon.start(Daemon.folders(base, vault, port)))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("port " + port + " on 127.0.0.1 is in use");
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaultcrmsync.app.EmulatorLogin;
 import com.vaultcrmsync.app.RuntimeOptions;
-import com.vaultcrmsync.cli.RunCommand;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.testing.LoopbackOnly;
@@ -63,7 +62,7 @@ class HttpApiSecurityTest {
             .withProperty("camel.server.host", "0.0.0.0");
     Files.writeString(
         Files.createDirectories(vault.resolve(".vault-crm-sync")).resolve("api-token"), TOKEN);
-    daemon = Daemon.start(RunCommand.daemonFolders(base, vault, port));
+    daemon = Daemon.start(Daemon.folders(base, vault, port));
   }
 
   @AfterAll
