@@ -133,17 +133,6 @@ public final class ConfigurationLoader {
     layer.stringPropertyNames().forEach(k -> put(k, layer.getProperty(k).trim(), source));
   }
 
-  /**
-   * A configuration error for a bad value, named where it was set: {@code "<file>, line <n>:
-   * <message>"}; the message starts with the key ({@code "sync.x: expected ..."}).
-   */
-  ConfigurationException badValue(IllegalArgumentException e) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    int colon = message.indexOf(':');
-    String key = colon > 0 ? message.substring(0, colon) : "";
-    return new ConfigurationException(sourceOf(key) + ": " + message);
-  }
-
   private void put(String key, String value, String source) {
     merged.setProperty(key, value);
     sourceOf.put(key, source);

@@ -61,18 +61,27 @@ public final class CrmRuntime implements AutoCloseable {
   private final Main main;
   private final SalesforceConnector connector;
   private final ApiCallLedger ledger;
+  private final Settings settings;
 
-  private CrmRuntime(Main main, SalesforceConnector connector, ApiCallLedger ledger) {
+  private CrmRuntime(
+      Main main, SalesforceConnector connector, ApiCallLedger ledger, Settings settings) {
     this.main = main;
     this.connector = connector;
     this.ledger = ledger;
+    this.settings = settings;
   }
 
   /** Loads the configuration, starts Camel and logs in to Salesforce (or the embedded emulator). */
   public static CrmRuntime start(RuntimeOptions options) {
     ConfigurationLoader config = ConfigurationLoader.load(options);
+    // Every value is validated, and the org link checked, before the emulator or Camel starts.
+    Settings settings = Settings.read(config);
+    if (settings.salesforce().mode() == SalesforceMode.EMULATOR) {
+      OrgLink.refuseEmulatorIfLinked(options.stateDir(), settings.sync().lockWait());
+    }
     ApiCallLedger ledger = new ApiCallLedger();
-    SalesforceConnector connector = new SalesforceConnector(options.stateDir(), config, ledger);
+    SalesforceConnector connector =
+        new SalesforceConnector(options.stateDir(), config, ledger, settings.salesforce().mode());
     Main main = new Main();
     // Only our merged layers: no stray application.properties from the working directory.
     main.setDefaultPropertyPlaceholderLocation("false");
@@ -91,7 +100,7 @@ public final class CrmRuntime implements AutoCloseable {
     main.addMainListener(connector);
     try {
       main.start();
-      CrmRuntime runtime = new CrmRuntime(main, connector, ledger);
+      CrmRuntime runtime = new CrmRuntime(main, connector, ledger, settings);
       runtime.checkRoutes(config);
       return runtime;
     } catch (RuntimeException e) {
@@ -109,11 +118,16 @@ public final class CrmRuntime implements AutoCloseable {
     return new CamelCrmGateway(camelContext(), ledger, connector.mask());
   }
 
+  /** The settings this runtime was started with, validated before it started. */
+  public Settings settings() {
+    return settings;
+  }
+
   public CamelContext camelContext() {
     return main.getCamelContext();
   }
 
-  /** True when no login URL was configured and the embedded emulator serves as the org. */
+  /** True when the embedded emulator serves as the org ({@code salesforce.mode=emulator}). */
   public boolean embedded() {
     return connector.embedded();
   }

@@ -1,5 +1,6 @@
 package com.vaultcrmsync.app;
 
+import com.vaultcrmsync.config.SettingKeys;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class OrgCredentials {
           "client-id",
           "is not set, but a login URL is (SALESFORCE_LOGIN_URL)");
     }
-    String keystore = SalesforceConnector.resolve(context, "salesforce.jwt.keystore");
+    String keystore = SalesforceConnector.resolve(context, SettingKeys.JWT_KEYSTORE.name());
     boolean password = !blank(salesforce.getPassword());
     boolean refresh = !blank(salesforce.getRefreshToken());
     boolean jwt = !blank(keystore);
@@ -73,7 +74,7 @@ final class OrgCredentials {
     } else if (jwt) {
       require(salesforce.getUserName(), "SALESFORCE_USERNAME", "user-name", "the JWT flow");
       salesforce.setKeystore(keystore(keystore));
-      String audience = SalesforceConnector.resolve(context, "salesforce.jwt.audience");
+      String audience = SalesforceConnector.resolve(context, SettingKeys.JWT_AUDIENCE.name());
       salesforce.setJwtAudience(blank(audience) ? null : audience);
       salesforce.setAuthenticationType(AuthenticationType.JWT);
     } else if (!blank(salesforce.getClientSecret())) {
@@ -92,7 +93,7 @@ final class OrgCredentials {
     if (!Files.isReadable(path)) {
       throw new ConfigurationException(
           "SALESFORCE_KEYSTORE (property salesforce.jwt.keystore in "
-              + config.sourceOf("salesforce.jwt.keystore")
+              + config.sourceOf(SettingKeys.JWT_KEYSTORE.name())
               + ") names "
               + file
               + ", which is not a readable file");
@@ -101,8 +102,8 @@ final class OrgCredentials {
     parameters.setCamelContext(context);
     parameters.setResource("file:" + path.toAbsolutePath());
     parameters.setPassword(
-        SalesforceConnector.resolve(context, "salesforce.jwt.keystore-password"));
-    parameters.setType(SalesforceConnector.resolve(context, "salesforce.jwt.keystore-type"));
+        SalesforceConnector.resolve(context, SettingKeys.JWT_KEYSTORE_PASSWORD.name()));
+    parameters.setType(SalesforceConnector.resolve(context, SettingKeys.JWT_KEYSTORE_TYPE.name()));
     return parameters;
   }
 

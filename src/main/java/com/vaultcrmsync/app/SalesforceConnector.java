@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Points the Camel Salesforce component at the org, after camel-main has bound {@code
- * camel.component.salesforce.*} and before any route starts. With a login URL configured it checks
- * that a complete set of credentials is there (naming the missing variable) and picks the OAuth
- * flow; without one it starts the embedded emulator with its data in the state folder, points the
- * component at it and says so on the first log line.
+ * camel.component.salesforce.*} and before any route starts, as {@code salesforce.mode} says. For a
+ * real org it checks that a complete set of credentials is there (naming the missing variable) and
+ * picks the OAuth flow; for the emulator it starts the embedded one with its data in the state
+ * folder and points the component at it. Either way the first log line names what is used.
  */
 final class SalesforceConnector extends MainListenerSupport {
   static final String EMULATOR_DATA = "emulator-org.json";
@@ -46,14 +46,17 @@ final class SalesforceConnector extends MainListenerSupport {
   private final Path stateDir;
   private final ConfigurationLoader config;
   private final ApiCallLedger ledger;
+  private final SalesforceMode mode;
   private Emulator emulator;
   private SecretMask mask = SecretMask.none();
   private String loginUrl;
 
-  SalesforceConnector(Path stateDir, ConfigurationLoader config, ApiCallLedger ledger) {
+  SalesforceConnector(
+      Path stateDir, ConfigurationLoader config, ApiCallLedger ledger, SalesforceMode mode) {
     this.stateDir = stateDir;
     this.config = config;
     this.ledger = ledger;
+    this.mode = mode;
   }
 
   @Override
@@ -68,11 +71,13 @@ final class SalesforceConnector extends MainListenerSupport {
   public void afterConfigure(BaseMainSupport main) {
     CamelContext context = main.getCamelContext();
     SalesforceComponent salesforce = context.getComponent("salesforce", SalesforceComponent.class);
-    // The component defaults to login.salesforce.com: ask whether a login URL was configured.
-    if (blank(resolve(context, PREFIX + "login-url"))) {
+    if (mode == SalesforceMode.EMULATOR) {
       useEmulator(salesforce);
     } else {
       new OrgCredentials(context, salesforce, config).apply();
+      LOG.info(
+          "Using the Salesforce org at {} (salesforce.mode=org)",
+          OrgLink.host(salesforce.getLoginUrl()));
     }
     loginUrl = salesforce.getLoginUrl();
     // The embedded emulator's default credentials are public; masking them would garble messages.

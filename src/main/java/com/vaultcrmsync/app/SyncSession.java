@@ -11,13 +11,11 @@ import com.vaultcrmsync.sync.run.SyncRequest;
 import com.vaultcrmsync.sync.run.SyncRunner;
 import com.vaultcrmsync.sync.run.SyncSettings;
 import com.vaultcrmsync.sync.run.SyncUsageException;
-import com.vaultcrmsync.vault.VaultScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
@@ -40,72 +38,66 @@ public final class SyncSession implements SyncCall, AutoCloseable {
   private final long maxNoteBytes;
   private final ProducerTemplate template;
   private final ProgressReporter progress = ProgressReporter.forThisProcess();
+  private volatile boolean orgLinked;
 
   private SyncSession(
-      CrmRuntime runtime,
-      SyncRunner runner,
-      Path vault,
-      Path stateDir,
-      Path reportDir,
-      RuntimeOptions options) {
+      CrmRuntime runtime, SyncRunner runner, Path vault, Path stateDir, Path reportDir) {
     this.runtime = runtime;
     this.runner = runner;
     this.vault = vault;
     this.stateDir = stateDir;
     this.reportDir = reportDir;
     CamelContext camel = runtime.camelContext();
-    String mappingsDir = property(camel, "sync.mappings-dir", "");
+    Settings all = runtime.settings();
     MappingLoader loader = new MappingLoader(camel);
     Mappings mappings =
-        mappingsDir.isBlank() ? loader.loadDefaults() : loader.load(Path.of(mappingsDir));
+        all.mappingsDir().map(dir -> loader.load(Path.of(dir))).orElseGet(loader::loadDefaults);
     this.mapper = new RecordMapper(camel, mappings);
-    this.settings = settings(camel, options);
-    this.maxNoteBytes =
-        Long.parseLong(
-            property(
-                camel, "vault.max-note-bytes", Long.toString(VaultScanner.DEFAULT_MAX_NOTE_BYTES)));
+    this.settings = all.sync();
+    this.maxNoteBytes = all.maxNoteBytes();
     this.template = camel.createProducerTemplate();
   }
 
-  /** The sync.* settings; a bad value is named with the file and line that set it. */
-  private static SyncSettings settings(CamelContext camel, RuntimeOptions options) {
-    try {
-      return SyncSettings.from(k -> camel.getPropertiesComponent().resolveProperty(k).orElse(null));
-    } catch (IllegalArgumentException e) {
-      throw ConfigurationLoader.load(options).badValue(e);
+  /**
+   * Where a session will keep its state and reports, resolved before anything starts, with the
+   * settings those options give.
+   */
+  public record Folders(
+      Path vault, Path stateDir, Path reportDir, RuntimeOptions options, Settings settings) {
+
+    /** The same folders with other runtime options (more beans; the same configuration). */
+    public Folders withOptions(RuntimeOptions other) {
+      return new Folders(vault, stateDir, reportDir, other, settings);
     }
   }
 
-  /** Where a session will keep its state and reports, resolved before anything starts. */
-  public record Folders(Path vault, Path stateDir, Path reportDir, RuntimeOptions options) {}
-
   /**
    * Resolves the vault, state and report folders from the options (command-line vault wins over
-   * {@code vault.dir}).
+   * {@code vault.dir}), reading and validating every setting.
    *
-   * @throws ConfigurationException when the vault folder does not exist
+   * @throws ConfigurationException when the vault folder does not exist or a setting is invalid
    */
   public static Folders folders(RuntimeOptions base, Path vaultOption) {
-    Properties props = ConfigurationLoader.load(base).properties();
+    Settings settings = Settings.load(base);
     Path vault =
-        (vaultOption != null ? vaultOption : Path.of(or(props.getProperty("vault.dir"), ".")))
+        (vaultOption != null ? vaultOption : Path.of(settings.vaultDir().orElse(".")))
             .toAbsolutePath()
             .normalize();
     if (!Files.isDirectory(vault)) {
       throw new ConfigurationException("the vault folder " + vault + " does not exist (--vault)");
     }
-    String stateProp = props.getProperty("sync.state-dir");
     Path state =
-        (stateProp == null || stateProp.isBlank()
-                ? vault.resolve(".vault-crm-sync")
-                : Path.of(stateProp))
+        settings
+            .stateDir()
+            .map(Path::of)
+            .orElse(vault.resolve(".vault-crm-sync"))
             .toAbsolutePath()
             .normalize();
-    String reportProp = props.getProperty("sync.report-dir");
     Path reports =
-        (reportProp == null || reportProp.isBlank()
-                ? state.resolve("reports")
-                : Path.of(reportProp))
+        settings
+            .reportDir()
+            .map(Path::of)
+            .orElse(state.resolve("reports"))
             .toAbsolutePath()
             .normalize();
     RuntimeOptions options =
@@ -113,7 +105,7 @@ public final class SyncSession implements SyncCall, AutoCloseable {
                 state, base.profile(), base.configFile(), base.properties(), base.beans())
             .withProperty("vault.dir", vault.toString())
             .withProperty("sync.report-dir", reports.toString());
-    return new Folders(vault, state, reports, options);
+    return new Folders(vault, state, reports, options, settings);
   }
 
   /** Starts the runtime with the folders' options (plus a {@code syncRunner} bean). */
@@ -122,12 +114,7 @@ public final class SyncSession implements SyncCall, AutoCloseable {
     CrmRuntime runtime = CrmRuntime.start(folders.options().withBean("syncRunner", runner));
     try {
       return new SyncSession(
-          runtime,
-          runner,
-          folders.vault(),
-          folders.stateDir(),
-          folders.reportDir(),
-          folders.options());
+          runtime, runner, folders.vault(), folders.stateDir(), folders.reportDir());
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
@@ -137,6 +124,11 @@ public final class SyncSession implements SyncCall, AutoCloseable {
   /** Runs one sync through the routes (the report is written by them) and returns its report. */
   @Override
   public RunReport run(SyncRequest request) {
+    if (!request.dryRun() && !runtime.embedded() && !orgLinked) {
+      // Before the first write, so that a crash mid-run cannot leave an unmarked state folder.
+      OrgLink.record(stateDir, runtime.loginUrl(), settings.lockWait());
+      orgLinked = true;
+    }
     try (CamelCrmGateway gateway = runtime.crm()) {
       runner.attach(
           new SyncEngine(
@@ -199,13 +191,5 @@ public final class SyncSession implements SyncCall, AutoCloseable {
       t = t.getCause();
     }
     return t instanceof RuntimeException r ? r : new IllegalStateException(t.getMessage(), t);
-  }
-
-  private static String property(CamelContext camel, String key, String fallback) {
-    return or(camel.getPropertiesComponent().resolveProperty(key).orElse(null), fallback);
-  }
-
-  private static String or(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -1,9 +1,11 @@
 package com.vaultcrmsync.cli;
 
+import com.vaultcrmsync.app.ConfigurationException;
+import com.vaultcrmsync.app.RuntimeOptions;
+import com.vaultcrmsync.app.Settings;
 import com.vaultcrmsync.vault.Note;
 import com.vaultcrmsync.vault.NoteJson;
 import com.vaultcrmsync.vault.NoteParser;
-import com.vaultcrmsync.vault.VaultScanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,20 +38,20 @@ public final class InspectCommand implements Callable<Integer> {
     if (!Files.isRegularFile(note)) {
       return usage("not a file: " + note);
     }
+    long maxBytes;
+    try {
+      maxBytes = Settings.load(RuntimeOptions.of(Path.of("."))).maxNoteBytes();
+    } catch (ConfigurationException e) {
+      return usage(e.getMessage());
+    }
     String path = note.toString().replace('\\', '/');
     Note parsed;
     try {
       long size = Files.size(note);
       parsed =
-          size > VaultScanner.DEFAULT_MAX_NOTE_BYTES
+          size > maxBytes
               ? NoteParser.unreadable(
-                  path,
-                  "",
-                  path
-                      + ": too large: "
-                      + size
-                      + " bytes, the limit is "
-                      + VaultScanner.DEFAULT_MAX_NOTE_BYTES)
+                  path, "", path + ": too large: " + size + " bytes, the limit is " + maxBytes)
               : new NoteParser().parse(path, Files.readAllBytes(note));
     } catch (IOException e) {
       return usage("cannot read " + note + ": " + e.getMessage());

@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,18 +32,11 @@ import picocli.CommandLine.Spec;
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      description =
-          "Report folder (default: sync.report-dir, else <vault>/.vault-crm-sync/reports).")
-  Path reportDir;
+  @Mixin ReportDirOptions reportDirOptions;
 
-  @Option(names = "--vault", description = "Vault folder (default: vault.dir, else the current).")
-  Path vault;
+  @Mixin VaultOptions vaultOptions;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "A properties file overlay.")
-  Path configFile;
+  @Mixin ConfigOptions configOptions;
 
   @Override
   public Integer call() {
@@ -51,7 +44,8 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path dir;
     try {
-      dir = reportDir != null ? reportDir : defaultDir();
+      Path given = reportDirOptions.reportDir();
+      dir = given != null ? given : defaultDir();
     } catch (ConfigurationException e) {
       err.println("error: " + e.getMessage());
       return Main.EXIT_USAGE;
@@ -77,11 +71,8 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   private Path defaultDir() {
-    RuntimeOptions base = RuntimeOptions.of(Path.of("."));
-    if (configFile != null) {
-      base = base.withConfigFile(configFile);
-    }
-    return SyncSession.folders(base, vault).reportDir();
+    RuntimeOptions base = configOptions.applyTo(RuntimeOptions.of(Path.of(".")));
+    return SyncSession.folders(base, vaultOptions.vault()).reportDir();
   }
 
   static void print(PrintWriter out, RunReport report, Path dir) {

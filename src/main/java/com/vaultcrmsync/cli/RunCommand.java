@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,20 +30,17 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--vault", description = "Vault folder (default: vault.dir).")
-  Path vault;
+  @Mixin VaultOptions vaultOptions;
 
   @Option(
       names = "--http-port",
       paramLabel = "N",
-      description = "Port of the HTTP API on 127.0.0.1 (default: camel.server.port, 8787).")
+      description = "Port of the HTTP API on 127.0.0.1 (default: camel.server.port).")
   Integer httpPort;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "A properties file overlay.")
-  Path configFile;
+  @Mixin ConfigOptions configOptions;
 
-  @Option(names = "--profile", description = "Configuration profile (application-<profile>).")
-  String profile;
+  @Mixin ProfileOptions profileOptions;
 
   @Override
   public Integer call() {
@@ -80,30 +78,8 @@ public final class RunCommand implements Callable<Integer> {
 
   /** The folders and runtime options of the daemon: the daemon routes and the HTTP server on. */
   SyncSession.Folders folders() {
-    RuntimeOptions base = RuntimeOptions.of(Path.of(".")).withProfile(profile);
-    if (configFile != null) {
-      base = base.withConfigFile(configFile);
-    }
-    return daemonFolders(base, vault, httpPort);
-  }
-
-  /**
-   * Adds what the daemon needs to {@code base}: its routes (scheduled-sync, vault-watch, on-demand,
-   * which {@code camel.main.routes-exclude-pattern} keeps out of every other command) and the
-   * loopback HTTP server.
-   */
-  public static SyncSession.Folders daemonFolders(
-      RuntimeOptions base, Path vault, Integer httpPort) {
-    RuntimeOptions options =
-        base.withProperty("camel.main.routes-exclude-pattern", "false")
-            .withProperty("camel.server.enabled", "true")
-            .withProperty("camel.server.host", "127.0.0.1");
-    if (httpPort != null) {
-      if (httpPort < 1 || httpPort > 65535) {
-        throw new ConfigurationException("--http-port must be from 1 to 65535, got " + httpPort);
-      }
-      options = options.withProperty("camel.server.port", Integer.toString(httpPort));
-    }
-    return SyncSession.folders(options, vault);
+    RuntimeOptions base =
+        configOptions.applyTo(profileOptions.applyTo(RuntimeOptions.of(Path.of("."))));
+    return Daemon.folders(base, vaultOptions.vault(), httpPort);
   }
 }

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,10 +32,7 @@ import picocli.CommandLine.Spec;
 public final class SyncCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--vault",
-      description = "Vault folder (default: vault.dir, else the current one).")
-  Path vault;
+  @Mixin VaultOptions vaultOptions;
 
   @Option(
       names = "--account",
@@ -48,36 +46,24 @@ public final class SyncCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Go on although a safety rule would halt the run.")
   boolean force;
 
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      description = "Report folder (default: <state folder>/reports).")
-  Path reportDir;
+  @Mixin ReportDirOptions reportDirOptions;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "A properties file overlaying the configuration.")
-  Path configFile;
+  @Mixin ConfigOptions configOptions;
 
-  @Option(
-      names = "--profile",
-      description = "Configuration profile (config/application-<profile>.properties).")
-  String profile;
+  @Mixin ProfileOptions profileOptions;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      RuntimeOptions base = RuntimeOptions.of(Path.of(".")).withProfile(profile);
-      if (configFile != null) {
-        base = base.withConfigFile(configFile);
-      }
+      RuntimeOptions base =
+          configOptions.applyTo(profileOptions.applyTo(RuntimeOptions.of(Path.of("."))));
+      Path reportDir = reportDirOptions.reportDir();
       if (reportDir != null) {
         base = base.withProperty("sync.report-dir", reportDir.toAbsolutePath().toString());
       }
-      SyncSession.Folders folders = SyncSession.folders(base, vault);
+      SyncSession.Folders folders = SyncSession.folders(base, vaultOptions.vault());
       try (SyncSession session = SyncSession.start(folders)) {
         RunReport report =
             session.run(

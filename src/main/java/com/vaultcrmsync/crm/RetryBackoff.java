@@ -15,10 +15,10 @@ public record RetryBackoff(
    */
   public static RetryBackoff from(CamelContext context) {
     return new RetryBackoff(
-        Integer.parseInt(value(context, "crm.retry.max-retries", "3")),
-        Long.parseLong(value(context, "crm.retry.initial-delay-ms", "500")),
-        Double.parseDouble(value(context, "crm.retry.multiplier", "2")),
-        Long.parseLong(value(context, "crm.retry.max-delay-ms", "10000")));
+        Integer.parseInt(value(context, "crm.retry.max-retries")),
+        Long.parseLong(value(context, "crm.retry.initial-delay-ms")),
+        Double.parseDouble(value(context, "crm.retry.multiplier")),
+        Long.parseLong(value(context, "crm.retry.max-delay-ms")));
   }
 
   /** Milliseconds to wait before retry number {@code retry} (1-based). */
@@ -27,7 +27,12 @@ public record RetryBackoff(
     return (long) Math.min(delay, maxDelayMs);
   }
 
-  private static String value(CamelContext context, String key, String fallback) {
-    return context.getPropertiesComponent().resolveProperty(key).orElse(fallback).trim();
+  /** The packaged configuration defines every key, validated (app.Settings) before the start. */
+  private static String value(CamelContext context, String key) {
+    return context
+        .getPropertiesComponent()
+        .resolveProperty(key)
+        .orElseThrow(() -> new IllegalStateException(key + " is not configured"))
+        .trim();
   }
 }

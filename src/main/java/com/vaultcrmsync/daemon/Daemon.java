@@ -1,8 +1,8 @@
 package com.vaultcrmsync.daemon;
 
 import com.vaultcrmsync.app.ConfigurationException;
-import com.vaultcrmsync.app.ConfigurationLoader;
 import com.vaultcrmsync.app.RuntimeOptions;
+import com.vaultcrmsync.app.Settings;
 import com.vaultcrmsync.app.SyncSession;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.run.SyncRequest;
@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -50,25 +50,45 @@ public final class Daemon implements AutoCloseable {
   }
 
   /**
+   * The folders and options of a daemon: {@code base} with the daemon's routes (scheduled-sync,
+   * vault-watch, on-demand, which {@code camel.main.routes-exclude-pattern} keeps out of every
+   * other command) and the loopback HTTP server, on {@code httpPort} when given.
+   *
+   * @throws ConfigurationException for a port out of range or invalid configuration
+   */
+  public static SyncSession.Folders folders(RuntimeOptions base, Path vault, Integer httpPort) {
+    RuntimeOptions options =
+        base.withProperty("camel.main.routes-exclude-pattern", "false")
+            .withProperty("camel.server.enabled", "true")
+            .withProperty("camel.server.host", "127.0.0.1");
+    if (httpPort != null) {
+      if (httpPort < 1 || httpPort > 65535) {
+        throw new ConfigurationException("--http-port must be from 1 to 65535, got " + httpPort);
+      }
+      options = options.withProperty("camel.server.port", Integer.toString(httpPort));
+    }
+    return SyncSession.folders(options, vault);
+  }
+
+  /**
    * Starts everything and runs the first full sync.
    *
    * @throws ConfigurationException for configuration the user must fix (exit 2)
    */
   public static Daemon start(SyncSession.Folders folders) {
-    Properties props = ConfigurationLoader.load(folders.options()).properties();
-    Duration debounce = Duration.ofMillis(number(props, "vault.watch.debounce-ms", 1000));
-    Duration syncWait = Duration.ofSeconds(number(props, "api.sync-wait-seconds", 900));
-    long maxBody = number(props, "camel.server.max-body-size", 65536);
-    long shutdownMs = 1000 * number(props, "camel.main.shutdown-timeout", 10);
-    int seen = (int) number(props, "vault.watch.max-notes", 200000);
-    requireFreePort((int) number(props, "camel.server.port", 8787));
+    Settings.Daemon settings = folders.settings().daemon();
+    Duration debounce = settings.debounce();
+    long shutdownMs = settings.shutdownTimeout().toMillis();
+    requireFreePort(settings.port());
 
     CompletableFuture<SyncSession> ready = new CompletableFuture<>();
     SyncedNotes synced = new SyncedNotes(folders.vault(), folders.stateDir());
     SyncQueue queue = new SyncQueue(request -> ready.join().run(request), synced::unchanged);
     DaemonTriggers triggers = new DaemonTriggers(queue, debounce);
     ApiToken token = ApiToken.resolve(System.getenv(ApiToken.ENV), folders.stateDir());
-    HttpApi api = new HttpApi(queue, token, folders.reportDir(), syncWait, maxBody);
+    HttpApi api =
+        new HttpApi(
+            queue, token, folders.reportDir(), settings.syncWait(), settings.maxBodyBytes());
     RuntimeOptions options =
         folders
             .options()
@@ -76,15 +96,13 @@ public final class Daemon implements AutoCloseable {
             .withBean("daemonTriggers", triggers)
             .withBean("vaultFileFilter", new VaultFileFilter<>())
             .withBean(
-                "vaultWatchSeen", MemoryIdempotentRepository.memoryIdempotentRepository(seen));
+                "vaultWatchSeen",
+                MemoryIdempotentRepository.memoryIdempotentRepository(settings.watchMaxNotes()));
     triggers.coveredBefore(System.currentTimeMillis());
     CompletableFuture<RunReport> first = queue.submit(SyncRequest.full(false, false));
     SyncSession session;
     try {
-      session =
-          SyncSession.start(
-              new SyncSession.Folders(
-                  folders.vault(), folders.stateDir(), folders.reportDir(), options));
+      session = SyncSession.start(folders.withOptions(options));
     } catch (RuntimeException e) {
       ready.completeExceptionally(e);
       queue.close(0);
@@ -185,18 +203,6 @@ public final class Daemon implements AutoCloseable {
               + port
               + " on 127.0.0.1 is in use (another daemon?): stop it or choose another with"
               + " --http-port or camel.server.port");
-    }
-  }
-
-  private static long number(Properties props, String key, long fallback) {
-    String v = props.getProperty(key);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(v.strip());
-    } catch (NumberFormatException e) {
-      throw new ConfigurationException(key + ": expected a whole number, got '" + v + "'");
     }
   }
 }

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.vaultcrmsync.app.ConfigurationException;
 import com.vaultcrmsync.app.EmulatorLogin;
 import com.vaultcrmsync.app.RuntimeOptions;
-import com.vaultcrmsync.cli.RunCommand;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.report.ReportWriter;
@@ -78,7 +77,7 @@ class DaemonTest {
             .withProperty("vault.watch.poll-ms", "200")
             .withProperty("vault.watch.debounce-ms", "300")
             .withProperty("report.vault-note.enabled", "true");
-    return Daemon.start(RunCommand.daemonFolders(base, vault, null));
+    return Daemon.start(Daemon.folders(base, vault, null));
   }
 
   private static String note(String account) {
@@ -251,7 +250,7 @@ class DaemonTest {
   @Test
   void aSecondDaemonOnTheSamePortRefusesToStart() {
     RuntimeOptions base = RuntimeOptions.of(dir.resolve("second"));
-    assertThatThrownBy(() -> Daemon.start(RunCommand.daemonFolders(base, vault, port)))
+    assertThatThrownBy(() -> Daemon.start(Daemon.folders(base, vault, port)))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("port " + port + " on 127.0.0.1 is in use");
   }

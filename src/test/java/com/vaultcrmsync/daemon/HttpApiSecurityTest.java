@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.vaultcrmsync.app.EmulatorLogin;
 import com.vaultcrmsync.app.RuntimeOptions;
-import com.vaultcrmsync.cli.RunCommand;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.testing.LoopbackOnly;
@@ -62,7 +61,7 @@ class HttpApiSecurityTest {
             .withProperty("camel.server.host", "0.0.0.0");
     Files.writeString(
         Files.createDirectories(vault.resolve(".vault-crm-sync")).resolve("api-token"), TOKEN);
-    daemon = Daemon.start(RunCommand.daemonFolders(base, vault, null));
+    daemon = Daemon.start(Daemon.folders(base, vault, null));
     port = daemon.httpPort();
   }
 

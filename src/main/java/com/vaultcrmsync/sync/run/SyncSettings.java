@@ -1,8 +1,10 @@
 package com.vaultcrmsync.sync.run;
 
+import com.vaultcrmsync.config.PackagedDefaults;
+import com.vaultcrmsync.config.SettingKeys;
+import com.vaultcrmsync.config.SettingsSource;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The {@code sync.*} configuration keys (documented with their defaults in {@code
@@ -36,30 +38,47 @@ public record SyncSettings(
     int batchNotes,
     int maxPulledChanges) {
 
-  /** The defaults, as documented in the properties file. */
+  /** The defaults, as documented in the packaged {@code config/application.properties}. */
   public static SyncSettings defaults() {
-    return from(key -> null);
+    return from(PackagedDefaults.load());
   }
 
   /**
-   * Reads the settings from a property lookup (null when a key is not set).
+   * Reads the settings; every key must be set (the packaged properties define them all).
    *
-   * @throws IllegalArgumentException naming the key when a value is invalid
+   * @throws RuntimeException naming the key when it is missing or its value is invalid
    */
-  public static SyncSettings from(Function<String, String> property) {
+  public static SyncSettings from(SettingsSource settings) {
     return new SyncSettings(
-        ConflictPolicy.parse(value(property, "sync.conflict-policy", "report")),
-        Duration.ofSeconds(number(property, "sync.pull.lookback-seconds", 600, 0, 86400)),
-        bool(property, "sync.deletes.vault-to-crm", false),
-        bool(property, "sync.deletes.crm-to-vault", false),
-        share(property, "sync.safety.max-account-update-share", 0.5),
-        (int) number(property, "sync.safety.min-accounts-for-share", 3, 0, Integer.MAX_VALUE),
-        (int) number(property, "sync.safety.max-deletes", 10, 0, Integer.MAX_VALUE),
-        share(property, "sync.api.reserve-share", 0.1),
-        (int) number(property, "sync.api.max-calls-per-run", 0, 0, Integer.MAX_VALUE),
-        Duration.ofSeconds(number(property, "sync.lock-wait-seconds", 30, 0, 86400)),
-        (int) number(property, "sync.first-load.batch-notes", 1000, 1, 100000),
-        (int) number(property, "sync.pull.max-changes", 20000, 0, Integer.MAX_VALUE));
+        ConflictPolicy.parse(settings.get(SettingKeys.CONFLICT_POLICY)),
+        settings.get(SettingKeys.PULL_LOOKBACK),
+        settings.get(SettingKeys.DELETES_VAULT_TO_CRM),
+        settings.get(SettingKeys.DELETES_CRM_TO_VAULT),
+        settings.get(SettingKeys.SAFETY_MAX_ACCOUNT_UPDATE_SHARE),
+        settings.get(SettingKeys.SAFETY_MIN_ACCOUNTS_FOR_SHARE),
+        settings.get(SettingKeys.SAFETY_MAX_DELETES),
+        settings.get(SettingKeys.API_RESERVE_SHARE),
+        settings.get(SettingKeys.API_MAX_CALLS_PER_RUN),
+        settings.get(SettingKeys.LOCK_WAIT),
+        settings.get(SettingKeys.FIRST_LOAD_BATCH_NOTES),
+        settings.get(SettingKeys.PULL_MAX_CHANGES));
+  }
+
+  /** These settings with another conflict policy. */
+  public SyncSettings withConflictPolicy(ConflictPolicy policy) {
+    return new SyncSettings(
+        policy,
+        lookback,
+        deleteInCrm,
+        deleteInVault,
+        massChangeShare,
+        massChangeMinAccounts,
+        maxDeletes,
+        apiReserveShare,
+        apiMaxCallsPerRun,
+        lockWait,
+        batchNotes,
+        maxPulledChanges);
   }
 
   /** What wins when the same record changed on both sides. */
@@ -84,47 +103,6 @@ public record SyncSettings(
     /** The name used in configuration and reports. */
     public String label() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-  }
-
-  private static String value(Function<String, String> property, String key, String fallback) {
-    String v = property.apply(key);
-    return v == null || v.isBlank() ? fallback : v.strip();
-  }
-
-  private static boolean bool(Function<String, String> property, String key, boolean fallback) {
-    String v = value(property, key, Boolean.toString(fallback));
-    if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-      throw new IllegalArgumentException(key + ": expected true or false, got '" + v + "'");
-    }
-    return Boolean.parseBoolean(v);
-  }
-
-  private static long number(
-      Function<String, String> property, String key, long fallback, long min, long max) {
-    String v = value(property, key, Long.toString(fallback));
-    try {
-      long n = Long.parseLong(v);
-      if (n < min || n > max) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          key + ": expected a whole number from " + min + " to " + max + ", got '" + v + "'");
-    }
-  }
-
-  private static double share(Function<String, String> property, String key, double fallback) {
-    String v = value(property, key, Double.toString(fallback));
-    try {
-      double d = Double.parseDouble(v);
-      if (d < 0 || d > 1) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + ": expected a share from 0 to 1, got '" + v + "'");
     }
   }
 }

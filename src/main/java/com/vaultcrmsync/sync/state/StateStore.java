@@ -297,6 +297,15 @@ public final class StateStore implements AutoCloseable {
     update("MERGE INTO sync_position KEY(name) VALUES('watermark', ?)", watermark.toString());
   }
 
+  /** A named value of the sync position (e.g. which org this state belongs to), if stored. */
+  public Optional<String> position(String name) {
+    return one("SELECT val FROM sync_position WHERE name = ?", rs -> rs.getString("val"), name);
+  }
+
+  public void putPosition(String name, String value) {
+    update("MERGE INTO sync_position KEY(name) VALUES(?, ?)", name, value);
+  }
+
   /** Appends one line to the audit log: what was changed, where, and the hashes around it. */
   public void audit(
       String runId, String target, String action, String location, String before, String after) {

@@ -47,8 +47,7 @@ class SyncPlannerTest {
   }
 
   private SyncPlanner planner(SyncSettings.ConflictPolicy policy) {
-    SyncSettings s =
-        SyncSettings.from(key -> key.equals("sync.conflict-policy") ? policy.label() : null);
+    SyncSettings s = SyncSettings.defaults().withConflictPolicy(policy);
     return new SyncPlanner(state, s, MAPPINGS, rec);
   }
 
