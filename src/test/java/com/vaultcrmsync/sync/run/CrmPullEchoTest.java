@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaultcrmsync.crm.ApiUsage;
 import com.vaultcrmsync.crm.CrmGateway;
-import com.vaultcrmsync.crm.SaveResult;
+import com.vaultcrmsync.crm.CrmWriter;
 import com.vaultcrmsync.mapping.DefaultMappings;
 import com.vaultcrmsync.mapping.FieldRule;
 import com.vaultcrmsync.mapping.Mappings;
@@ -214,22 +214,7 @@ class CrmPullEchoTest {
     }
 
     @Override
-    public List<SaveResult> upsert(String s, String f, List<Map<String, Object>> records) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<SaveResult> create(String sObject, List<Map<String, Object>> records) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<SaveResult> update(String sObject, List<Map<String, Object>> records) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<SaveResult> delete(List<String> ids) {
+    public CrmWriter writer() {
       throw new UnsupportedOperationException();
     }
 
