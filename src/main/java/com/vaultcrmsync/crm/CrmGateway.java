@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  *
  * <p>Records are plain maps keyed by API field names, values as JSON gives them (String, Boolean,
  * Number, null, nested Map for parent relationships such as {@code What} or {@code Owner}). Writes
- * go through its {@link #writer()}.
+ * go through its {@link #writer()}; the CRM changes a sync pulls come from a {@link ChangeSource}
+ * over it.
  */
 public interface CrmGateway extends AutoCloseable {
 
