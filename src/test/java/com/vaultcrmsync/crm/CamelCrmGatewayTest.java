@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.vaultcrmsync.app.CrmRuntime;
-import com.vaultcrmsync.app.RuntimeOptions;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import java.nio.file.Path;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CamelCrmGatewayTest {
   static final String PASSWORD = "gateway-test-password";
   @TempDir static Path state;
+  static LoopbackOrg org;
   static Emulator emulator;
   static EmulatorControl control;
   static CrmRuntime runtime;
@@ -37,32 +37,16 @@ class CamelCrmGatewayTest {
 
   @BeforeAll
   static void startOrgAndRuntime() throws Exception {
-    emulator = Emulator.start(EmulatorOptions.defaults().withPassword(PASSWORD));
-    control = new EmulatorControl(emulator.baseUrl());
-    runtime =
-        CrmRuntime.start(
-            RuntimeOptions.of(state)
-                .withProperty("camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY)
-                .withProperty("camel.component.salesforce.login-url", emulator.baseUrl())
-                .withProperty(
-                    "camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID)
-                .withProperty(
-                    "camel.component.salesforce.client-secret",
-                    EmulatorOptions.DEFAULT_CLIENT_SECRET)
-                .withProperty(
-                    "camel.component.salesforce.user-name", EmulatorOptions.DEFAULT_USERNAME)
-                .withProperty("camel.component.salesforce.password", PASSWORD)
-                .withProperty("crm.retry.initial-delay-ms", "1")
-                .withProperty("crm.retry.max-delay-ms", "4"));
+    org = LoopbackOrg.start(state, EmulatorOptions.defaults().withPassword(PASSWORD));
+    emulator = org.emulator;
+    control = org.control;
+    runtime = org.runtime;
   }
 
   @AfterAll
   static void stopAll() {
-    if (runtime != null) {
-      runtime.close();
-    }
-    if (emulator != null) {
-      emulator.close();
+    if (org != null) {
+      org.close();
     }
   }
 
