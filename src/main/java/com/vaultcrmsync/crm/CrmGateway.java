@@ -1,6 +1,5 @@
 package com.vaultcrmsync.crm;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -10,7 +9,8 @@ import java.util.function.Consumer;
  *
  * <p>Records are plain maps keyed by API field names, values as JSON gives them (String, Boolean,
  * Number, null, nested Map for parent relationships such as {@code What} or {@code Owner}). Writes
- * take maps without {@code attributes}; the gateway adds them.
+ * go through its {@link #writer()}; the CRM changes a sync pulls come from a {@link ChangeSource}
+ * over it.
  */
 public interface CrmGateway extends AutoCloseable {
 
@@ -22,21 +22,10 @@ public interface CrmGateway extends AutoCloseable {
   long query(String soql, boolean includeDeleted, Consumer<Map<String, Object>> sink);
 
   /**
-   * Upserts by external id through sObject Collections, 200 records a call, {@code
-   * allOrNone=false}. The result list is in the order of {@code records}; per-record failures are
-   * results, not exceptions.
+   * The writer of records (upsert by external id, create, update, delete), chosen for this gateway
+   * by {@link Writers}; its calls count in {@link #usage()}.
    */
-  List<SaveResult> upsert(
-      String sObject, String externalIdField, List<Map<String, Object>> records);
-
-  /** Creates records through sObject Collections, 200 a call, {@code allOrNone=false}. */
-  List<SaveResult> create(String sObject, List<Map<String, Object>> records);
-
-  /** Updates records (each map carries {@code Id}) through sObject Collections, 200 a call. */
-  List<SaveResult> update(String sObject, List<Map<String, Object>> records);
-
-  /** Deletes records by id through sObject Collections, 200 a call. */
-  List<SaveResult> delete(List<String> ids);
+  CrmWriter writer();
 
   /** API calls made so far by this gateway and the org's remaining daily allowance. */
   ApiUsage usage();

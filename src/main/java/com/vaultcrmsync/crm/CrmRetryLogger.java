@@ -28,7 +28,7 @@ public final class CrmRetryLogger implements Processor {
     int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
     Integer max = exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER, Integer.class);
     Long delay = exchange.getMessage().getHeader(Exchange.REDELIVERY_DELAY, Long.class);
-    String operation = exchange.getProperty(CamelCrmGateway.OPERATION, String.class);
+    String operation = exchange.getProperty(CrmRoutes.OPERATION, String.class);
     LOG.warn(
         "Salesforce {} failed with {}{}: {}; retry {} of {}{}",
         operation == null ? "call in route " + exchange.getFromRouteId() : operation,

@@ -38,7 +38,7 @@ class CrmRuntimeTest {
                         "camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY));
         CamelCrmGateway crm = runtime.crm()) {
       assertThat(runtime.embedded()).isTrue();
-      assertThat(crm.create("Account", List.of(Map.of("Name", "Embedded Co"))))
+      assertThat(crm.writer().create("Account", List.of(Map.of("Name", "Embedded Co"))))
           .allMatch(r -> r.success());
       List<Map<String, Object>> rows = new ArrayList<>();
       crm.query("SELECT Name FROM Account WHERE Name = 'Embedded Co'", false, rows::add);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.vaultcrmsync.app.CrmRuntime;
-import com.vaultcrmsync.app.RuntimeOptions;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
 import java.nio.file.Path;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CamelCrmGatewayTest {
   static final String PASSWORD = "gateway-test-password";
   @TempDir static Path state;
+  static LoopbackOrg org;
   static Emulator emulator;
   static EmulatorControl control;
   static CrmRuntime runtime;
@@ -37,32 +37,16 @@ class CamelCrmGatewayTest {
 
   @BeforeAll
   static void startOrgAndRuntime() throws Exception {
-    emulator = Emulator.start(EmulatorOptions.defaults().withPassword(PASSWORD));
-    control = new EmulatorControl(emulator.baseUrl());
-    runtime =
-        CrmRuntime.start(
-            RuntimeOptions.of(state)
-                .withProperty("camel.main.routes-include-pattern", CrmRuntime.CRM_ROUTES_ONLY)
-                .withProperty("camel.component.salesforce.login-url", emulator.baseUrl())
-                .withProperty(
-                    "camel.component.salesforce.client-id", EmulatorOptions.DEFAULT_CLIENT_ID)
-                .withProperty(
-                    "camel.component.salesforce.client-secret",
-                    EmulatorOptions.DEFAULT_CLIENT_SECRET)
-                .withProperty(
-                    "camel.component.salesforce.user-name", EmulatorOptions.DEFAULT_USERNAME)
-                .withProperty("camel.component.salesforce.password", PASSWORD)
-                .withProperty("crm.retry.initial-delay-ms", "1")
-                .withProperty("crm.retry.max-delay-ms", "4"));
+    org = LoopbackOrg.start(state, EmulatorOptions.defaults().withPassword(PASSWORD));
+    emulator = org.emulator;
+    control = org.control;
+    runtime = org.runtime;
   }
 
   @AfterAll
   static void stopAll() {
-    if (runtime != null) {
-      runtime.close();
-    }
-    if (emulator != null) {
-      emulator.close();
+    if (org != null) {
+      org.close();
     }
   }
 
@@ -98,7 +82,7 @@ class CamelCrmGatewayTest {
 
   @Test
   void createsInChunksOf200AndReadsEveryPageOfAQuery() {
-    List<SaveResult> created = crm.create("Account", accounts(2101));
+    List<SaveResult> created = crm.writer().create("Account", accounts(2101));
 
     assertThat(created).hasSize(2101).allMatch(SaveResult::success);
     assertThat(created).extracting(SaveResult::id).doesNotContainNull().doesNotHaveDuplicates();
@@ -118,7 +102,7 @@ class CamelCrmGatewayTest {
     String description = "x".repeat(3000);
     List<Map<String, Object>> records = accounts(1600);
     records.forEach(r -> r.put("Description", description));
-    crm.create("Account", records);
+    crm.writer().create("Account", records);
 
     List<Map<String, Object>> rows =
         select("SELECT Id, Description FROM Account WHERE Site = '" + tag + "'", false);
@@ -130,8 +114,8 @@ class CamelCrmGatewayTest {
 
   @Test
   void queryAllSeesDeletedRecordsThatQueryHides() {
-    List<SaveResult> created = crm.create("Account", accounts(2));
-    List<SaveResult> deleted = crm.delete(List.of(created.get(0).id()));
+    List<SaveResult> created = crm.writer().create("Account", accounts(2));
+    List<SaveResult> deleted = crm.writer().delete(List.of(created.get(0).id()));
 
     assertThat(deleted).singleElement().satisfies(r -> assertThat(r.success()).isTrue());
     String soql = "SELECT Id, IsDeleted FROM Account WHERE Site = '" + tag + "'";
@@ -147,7 +131,7 @@ class CamelCrmGatewayTest {
 
   @Test
   void upsertCreatesThenUpdatesByExternalIdInChunksOf200() {
-    String account = crm.create("Account", accounts(1)).get(0).id();
+    String account = crm.writer().create("Account", accounts(1)).get(0).id();
     List<Map<String, Object>> tasks = new ArrayList<>();
     for (int i = 0; i < 450; i++) {
       Map<String, Object> task = new LinkedHashMap<>();
@@ -159,9 +143,9 @@ class CamelCrmGatewayTest {
       tasks.add(task);
     }
 
-    List<SaveResult> first = crm.upsert("Task", "Vault_Key__c", tasks);
+    List<SaveResult> first = crm.writer().upsert("Task", "Vault_Key__c", tasks);
     tasks.forEach(t -> t.put("Subject", t.get("Subject") + " (edited)"));
-    List<SaveResult> second = crm.upsert("Task", "Vault_Key__c", tasks);
+    List<SaveResult> second = crm.writer().upsert("Task", "Vault_Key__c", tasks);
 
     assertThat(first).hasSize(450).allMatch(r -> r.success() && r.created());
     assertThat(second).hasSize(450).allMatch(r -> r.success() && !r.created());
@@ -176,7 +160,7 @@ class CamelCrmGatewayTest {
     List<Map<String, Object>> records = accounts(3);
     records.get(1).remove("Name");
 
-    List<SaveResult> results = crm.create("Account", records);
+    List<SaveResult> results = crm.writer().create("Account", records);
 
     assertThat(results).extracting(SaveResult::success).containsExactly(true, false, true);
     assertThat(results.get(1).errors())
@@ -189,12 +173,13 @@ class CamelCrmGatewayTest {
   void theCallsCountedAreTheCallsTheOrgSaw() {
     long before = emulator.stats().total();
 
-    List<SaveResult> created = crm.create("Account", accounts(250));
-    crm.update(
-        "Account",
-        created.stream()
-            .map(r -> Map.<String, Object>of("Id", r.id(), "Site", tag + "-updated"))
-            .toList());
+    List<SaveResult> created = crm.writer().create("Account", accounts(250));
+    crm.writer()
+        .update(
+            "Account",
+            created.stream()
+                .map(r -> Map.<String, Object>of("Id", r.id(), "Site", tag + "-updated"))
+                .toList());
     select("SELECT Id FROM Account WHERE Site = '" + tag + "-updated'", true);
 
     assertThat(crm.usage().calls()).isEqualTo(5).isEqualTo(emulator.stats().total() - before);
@@ -235,7 +220,7 @@ class CamelCrmGatewayTest {
   void requestLimitExceededFailsAtOnceWithoutRetry() {
     control.failEvery(1, 403, "REQUEST_LIMIT_EXCEEDED");
 
-    assertThatThrownBy(() -> crm.create("Account", accounts(1)))
+    assertThatThrownBy(() -> crm.writer().create("Account", accounts(1)))
         .isInstanceOf(CrmException.class)
         .satisfies(e -> assertThat(((CrmException) e).isLimitExceeded()).isTrue());
     assertThat(crm.usage().byOperation()).containsEntry("compositeCreateSObjectCollections", 1);
@@ -248,14 +233,14 @@ class CamelCrmGatewayTest {
     for (int i = 0; i < 4; i++) {
       assertThat(select("SELECT Id FROM Account WHERE Site = '" + tag + "'", false)).isEmpty();
     }
-    assertThat(crm.create("Account", accounts(3))).allMatch(SaveResult::success);
+    assertThat(crm.writer().create("Account", accounts(3))).allMatch(SaveResult::success);
   }
 
   @Test
   void lockedRecordsAreRetriedUntilWritten() {
     control.lockRowEvery(3);
 
-    List<SaveResult> results = crm.create("Account", accounts(10));
+    List<SaveResult> results = crm.writer().create("Account", accounts(10));
 
     assertThat(results).hasSize(10).allMatch(SaveResult::success);
     assertThat(select("SELECT Id FROM Account WHERE Site = '" + tag + "'", false)).hasSize(10);

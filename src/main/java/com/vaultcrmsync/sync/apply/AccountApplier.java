@@ -1,6 +1,6 @@
 package com.vaultcrmsync.sync.apply;
 
-import com.vaultcrmsync.crm.CrmGateway;
+import com.vaultcrmsync.crm.CrmWriter;
 import com.vaultcrmsync.crm.SalesforceId;
 import com.vaultcrmsync.crm.SaveResult;
 import com.vaultcrmsync.mapping.Mappings;
@@ -23,7 +23,7 @@ import java.util.Map;
  * In a dry run nothing is written and the report says what would be.
  */
 final class AccountApplier {
-  private final CrmGateway crm;
+  private final CrmWriter crm;
   private final StateStore state;
   private final ApiBudget budget;
   private final Mappings mappings;
@@ -32,7 +32,7 @@ final class AccountApplier {
   private final boolean dryRun;
 
   AccountApplier(RunSetup run, ApiBudget budget) {
-    this.crm = run.crm();
+    this.crm = run.writer();
     this.state = run.state();
     this.budget = budget;
     this.mappings = run.mapper().mappings();

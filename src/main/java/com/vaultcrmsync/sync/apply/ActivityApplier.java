@@ -1,6 +1,6 @@
 package com.vaultcrmsync.sync.apply;
 
-import com.vaultcrmsync.crm.CrmGateway;
+import com.vaultcrmsync.crm.CrmWriter;
 import com.vaultcrmsync.crm.SalesforceId;
 import com.vaultcrmsync.crm.SaveResult;
 import com.vaultcrmsync.mapping.Mappings;
@@ -28,7 +28,7 @@ final class ActivityApplier {
   /** Activity records per gateway call: whole collections of 200, a few at a time. */
   private static final int UPSERT_SLICE = 2000;
 
-  private final CrmGateway crm;
+  private final CrmWriter crm;
   private final StateStore state;
   private final ApiBudget budget;
   private final Mappings mappings;
@@ -38,7 +38,7 @@ final class ActivityApplier {
   private final boolean dryRun;
 
   ActivityApplier(RunSetup run, ApiBudget budget) {
-    this.crm = run.crm();
+    this.crm = run.writer();
     this.state = run.state();
     this.budget = budget;
     this.mappings = run.mapper().mappings();

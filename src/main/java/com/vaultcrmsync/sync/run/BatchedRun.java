@@ -1,5 +1,6 @@
 package com.vaultcrmsync.sync.run;
 
+import com.vaultcrmsync.crm.ChangePosition;
 import com.vaultcrmsync.sync.plan.AccountMatch;
 import com.vaultcrmsync.sync.plan.EchoFilter;
 import com.vaultcrmsync.sync.plan.NoteDigest;
@@ -143,7 +144,7 @@ final class BatchedRun {
       pulledOnce = true;
       if (watermark != null) {
         budget.require(3, "reading CRM changes");
-        pull.since(watermark.minus(settings.lookback()), pulled);
+        pull.since(new ChangePosition(watermark, settings.lookback()), pulled);
       } else {
         Set<String> before = new LinkedHashSet<>(allLinks.keySet());
         newlyLinked.forEach(before::remove);

@@ -1,5 +1,6 @@
 package com.vaultcrmsync.sync.run;
 
+import com.vaultcrmsync.crm.ChangePosition;
 import com.vaultcrmsync.sync.plan.AccountMatch;
 import com.vaultcrmsync.sync.plan.NoteDigest;
 import com.vaultcrmsync.sync.plan.NotePlan;
@@ -114,7 +115,7 @@ final class ChangedNotes {
       }
     } else if (watermark != null) {
       budget.require(3, "reading CRM changes");
-      pull.since(watermark.minus(settings.lookback()), pulled);
+      pull.since(new ChangePosition(watermark, settings.lookback()), pulled);
       if (!newlyLinked.isEmpty()) {
         budget.require(2, "reading the activities of newly linked accounts");
         pull.forAccounts(newlyLinked, false, pulled);

@@ -1,44 +1,32 @@
 package com.vaultcrmsync.sync.run;
 
+import com.vaultcrmsync.crm.ChangePosition;
+import com.vaultcrmsync.crm.ChangeSource;
 import com.vaultcrmsync.crm.CrmGateway;
 import com.vaultcrmsync.crm.CrmRecords;
-import com.vaultcrmsync.crm.SoqlLiteral;
+import com.vaultcrmsync.crm.QueryAllPolling;
 import com.vaultcrmsync.mapping.FieldRule;
 import com.vaultcrmsync.mapping.Mappings;
 import com.vaultcrmsync.sync.plan.EchoFilter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
- * Reads CRM changes with {@code queryAll} (so deleted and archived activities are seen), ordered by
- * {@code SystemModstamp, Id}: either everything changed since the watermark minus the lookback (one
- * query per object, paged by the gateway), or every activity of given Accounts regardless of the
- * watermark.
+ * Pulls CRM changes from a {@link ChangeSource} into a {@link Result}: everything changed since a
+ * position, or every activity of given Accounts regardless of it. As each page of records arrives
+ * the run's {@link EchoFilter} decides which can change something; the rest is counted and dropped.
  */
 public final class CrmPull {
-  /**
-   * Account ids per scoped query: about 5,000 characters once URL-encoded, well below the request
-   * line limits of Salesforce (16,384) and of common HTTP servers (8,192).
-   */
-  private static final int IDS_PER_QUERY = 100;
+  private final ChangeSource source;
 
-  /** Pulled records decided together, their state rows read in one query. */
-  private static final int STATE_PAGE = 500;
-
-  private final CrmGateway crm;
-  private final Mappings mappings;
-
+  /** Pulls by {@code queryAll} polling through {@code crm}, selecting what the mappings need. */
   CrmPull(CrmGateway crm, Mappings mappings) {
-    this.crm = crm;
-    this.mappings = mappings;
+    this.source = polling(crm, mappings);
   }
 
   /**
@@ -63,7 +51,6 @@ public final class CrmPull {
     Instant newestStamp;
     private final EchoFilter filter;
     private final int keepAtMost;
-    private boolean bounded;
 
     /** Records read and dropped by the filter. */
     long echoes;
@@ -130,151 +117,111 @@ public final class CrmPull {
     }
   }
 
-  /** Every Account, Task and Event changed at or after {@code since}: three queries. */
-  void since(Instant since, Result into) {
-    String where = " WHERE SystemModstamp >= " + SoqlLiteral.datetime(since);
-    String order = " ORDER BY SystemModstamp, Id";
-    accounts(accountSelect() + where + order, into);
+  /** Every Account, Task and Event changed at or after the position's {@code since()}. */
+  void since(ChangePosition position, Result into) {
     // Bounded: what is left past the bound is read again from its stamp by the next run.
-    into.bounded = into.keepAtMost > 0;
-    try {
-      activities(taskObject(), taskSelect() + where + order, into);
-      activities("Event", eventSelect() + where + order, into);
-    } finally {
-      into.bounded = false;
-    }
+    source.changesSince(position, new Deciding(into, into.keepAtMost > 0));
   }
 
   /** Every activity of the given Accounts (and, when asked, the Accounts themselves). */
   void forAccounts(Collection<String> accountIds, boolean withAccounts, Result into) {
-    List<String> ids = new ArrayList<>(new LinkedHashSet<>(accountIds));
-    for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
-      String in = SoqlLiteral.list(ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY)));
-      String order = " ORDER BY SystemModstamp, Id";
-      if (withAccounts) {
-        accounts(accountSelect() + " WHERE Id IN " + in + order, into);
-      }
-      activities(taskObject(), taskSelect() + " WHERE AccountId IN " + in + order, into);
-      activities("Event", eventSelect() + " WHERE AccountId IN " + in + order, into);
-    }
+    source.ofAccounts(accountIds, withAccounts, new Deciding(into, false));
   }
 
   /** The newest Account stamp: where the first watermark starts when nothing else was read. */
   Instant newestAccountStamp() {
-    Result r = new Result();
-    crm.query(
-        "SELECT Id, SystemModstamp FROM "
-            + mappings.account().sObject()
-            + " ORDER BY SystemModstamp DESC LIMIT 1",
-        true,
-        r::stamp);
-    return r.newestStamp;
-  }
-
-  private void accounts(String soql, Result into) {
-    paged(soql, into, EchoFilter::prefetchAccounts, r -> account(r, into));
-  }
-
-  private void activities(String sObject, String soql, Result into) {
-    paged(
-        soql,
-        into,
-        (filter, page) -> filter.prefetchActivities(sObject, page),
-        r -> activity(sObject, r, into));
+    return source.newestAccountChange().orElse(null);
   }
 
   /**
-   * Runs a query and decides its records a page at a time, the filter first reading the page's
-   * state rows in one query instead of one per record.
+   * Decides the records of a pull as they arrive, a page at a time, the filter first reading the
+   * page's state rows in one query instead of one per record: the sync side of the change source's
+   * listener, where echoes of the sync's own writes are dropped.
    */
-  private void paged(
-      String soql,
-      Result into,
-      BiConsumer<EchoFilter, List<Map<String, Object>>> prefetch,
-      Consumer<Map<String, Object>> decide) {
-    List<Map<String, Object>> page = new ArrayList<>(STATE_PAGE);
-    Runnable flush =
-        () -> {
-          if (into.filter != null && !page.isEmpty()) {
-            prefetch.accept(into.filter, page);
-          }
-          page.forEach(decide);
-          page.clear();
-        };
-    crm.query(
-        soql,
-        true,
-        r -> {
-          page.add(r);
-          if (page.size() == STATE_PAGE) {
-            flush.run();
-          }
-        });
-    flush.run();
-  }
+  private static final class Deciding implements ChangeSource.Listener {
+    private final Result into;
 
-  private void account(Map<String, Object> r, Result into) {
-    into.stamp(r);
-    String id = CrmRecords.id(r);
-    if (into.filter != null && into.filter.accountEcho(r)) {
-      // A later version of a record replaces an earlier one, also when it is the echo.
-      into.accounts.remove(id);
-      into.echoes++;
-      return;
-    }
-    into.accounts.put(id, r);
-  }
+    /** Whether CRM-owned activities past the result's bound are left for the next run. */
+    private final boolean bounded;
 
-  private void activity(String sObject, Map<String, Object> r, Result into) {
-    into.stamp(r);
-    String id = CrmRecords.id(r);
-    if (into.filter == null) {
-      into.activities.put(id, new Activity(sObject, r));
-      return;
+    Deciding(Result into, boolean bounded) {
+      this.into = into;
+      this.bounded = bounded;
     }
-    EchoFilter.Kept kept = into.filter.keep(sObject, r);
-    if (kept == null) {
-      into.activities.remove(id);
-      into.echoes++;
-      return;
-    }
-    // Only activities the CRM owns wait: a vault-owned one must be seen in the run that may push
-    // an edit of its entry, or a CRM edit would be overwritten unseen.
-    if (into.bounded
-        && !kept.vaultOwned()
-        && (into.resumeAt != null || into.activities.size() >= into.keepAtMost)
-        && !into.activities.containsKey(id)) {
-      Instant stamp = CrmRecords.instant(r, "SystemModstamp");
-      if (into.resumeAt == null || stamp != null && stamp.isBefore(into.resumeAt)) {
-        into.resumeAt = stamp;
+
+    @Override
+    public void accounts(List<Map<String, Object>> page) {
+      if (into.filter != null) {
+        into.filter.prefetchAccounts(page);
       }
-      into.deferred++;
-      return;
+      page.forEach(this::account);
     }
-    into.activities.put(id, new Activity(sObject, r, kept.notePath()));
+
+    @Override
+    public void activities(String sObject, List<Map<String, Object>> page) {
+      if (into.filter != null) {
+        into.filter.prefetchActivities(sObject, page);
+      }
+      page.forEach(r -> activity(sObject, r));
+    }
+
+    private void account(Map<String, Object> r) {
+      into.stamp(r);
+      String id = CrmRecords.id(r);
+      if (into.filter != null && into.filter.accountEcho(r)) {
+        // A later version of a record replaces an earlier one, also when it is the echo.
+        into.accounts.remove(id);
+        into.echoes++;
+        return;
+      }
+      into.accounts.put(id, r);
+    }
+
+    private void activity(String sObject, Map<String, Object> r) {
+      into.stamp(r);
+      String id = CrmRecords.id(r);
+      if (into.filter == null) {
+        into.activities.put(id, new Activity(sObject, r));
+        return;
+      }
+      EchoFilter.Kept kept = into.filter.keep(sObject, r);
+      if (kept == null) {
+        into.activities.remove(id);
+        into.echoes++;
+        return;
+      }
+      // Only activities the CRM owns wait: a vault-owned one must be seen in the run that may
+      // push an edit of its entry, or a CRM edit would be overwritten unseen.
+      if (bounded
+          && !kept.vaultOwned()
+          && (into.resumeAt != null || into.activities.size() >= into.keepAtMost)
+          && !into.activities.containsKey(id)) {
+        Instant stamp = CrmRecords.instant(r, "SystemModstamp");
+        if (into.resumeAt == null || stamp != null && stamp.isBefore(into.resumeAt)) {
+          into.resumeAt = stamp;
+        }
+        into.deferred++;
+        return;
+      }
+      into.activities.put(id, new Activity(sObject, r, kept.notePath()));
+    }
   }
 
-  private String taskObject() {
-    return mappings.activity().sObject();
-  }
-
-  private String accountSelect() {
-    Set<String> fields = new LinkedHashSet<>(List.of("Id", "Name", "IsDeleted", "SystemModstamp"));
-    mappings.account().fields().stream().map(FieldRule::field).forEach(fields::add);
-    return "SELECT " + String.join(", ", fields) + " FROM " + mappings.account().sObject();
-  }
-
-  private String taskSelect() {
-    Set<String> fields = new LinkedHashSet<>(activityBase());
-    fields.add(mappings.activity().externalIdField());
-    mappings.activity().fields().stream().map(FieldRule::field).forEach(fields::add);
-    return "SELECT " + String.join(", ", fields) + " FROM " + taskObject();
-  }
-
-  private String eventSelect() {
-    Set<String> fields = new LinkedHashSet<>(activityBase());
-    fields.add("StartDateTime");
-    return "SELECT " + String.join(", ", fields) + " FROM Event";
+  /** The {@code queryAll} source over the Account, Task (mapped) and Event objects. */
+  private static ChangeSource polling(CrmGateway crm, Mappings mappings) {
+    Set<String> account = new LinkedHashSet<>(List.of("Id", "Name", "IsDeleted", "SystemModstamp"));
+    mappings.account().fields().stream().map(FieldRule::field).forEach(account::add);
+    Set<String> task = new LinkedHashSet<>(activityBase());
+    task.add(mappings.activity().externalIdField());
+    mappings.activity().fields().stream().map(FieldRule::field).forEach(task::add);
+    Set<String> event = new LinkedHashSet<>(activityBase());
+    event.add("StartDateTime");
+    return new QueryAllPolling(
+        crm,
+        new QueryAllPolling.Watched(mappings.account().sObject(), List.copyOf(account)),
+        List.of(
+            new QueryAllPolling.Watched(mappings.activity().sObject(), List.copyOf(task)),
+            new QueryAllPolling.Watched("Event", List.copyOf(event))));
   }
 
   private static List<String> activityBase() {

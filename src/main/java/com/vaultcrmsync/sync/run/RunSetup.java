@@ -1,6 +1,7 @@
 package com.vaultcrmsync.sync.run;
 
 import com.vaultcrmsync.crm.CrmGateway;
+import com.vaultcrmsync.crm.CrmWriter;
 import com.vaultcrmsync.mapping.RecordMapper;
 import com.vaultcrmsync.sync.plan.EchoFilter;
 import com.vaultcrmsync.sync.state.StateStore;
@@ -30,6 +31,11 @@ public record RunSetup(
     StateStore state,
     RunRecorder rec,
     String runId) {
+
+  /** Where the appliers' record writes go: the writer the gateway chose for this run. */
+  public CrmWriter writer() {
+    return crm.writer();
+  }
 
   /** A filter that drops pulled records that change nothing, with {@code links} as linked. */
   EchoFilter echoFilter(Map<String, String> links) {

@@ -3,8 +3,9 @@ package com.vaultcrmsync.sync.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaultcrmsync.crm.ApiUsage;
+import com.vaultcrmsync.crm.ChangePosition;
 import com.vaultcrmsync.crm.CrmGateway;
-import com.vaultcrmsync.crm.SaveResult;
+import com.vaultcrmsync.crm.CrmWriter;
 import com.vaultcrmsync.mapping.DefaultMappings;
 import com.vaultcrmsync.mapping.FieldRule;
 import com.vaultcrmsync.mapping.Mappings;
@@ -16,6 +17,7 @@ import com.vaultcrmsync.sync.plan.VaultKey;
 import com.vaultcrmsync.sync.state.ActivityState;
 import com.vaultcrmsync.sync.state.StateStore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ class CrmPullEchoTest {
   private static final LocalDate DAY = LocalDate.of(2025, 12, 19);
   private static final int ECHOES = 3_000;
   private static final Mappings MAPPINGS = DefaultMappings.get();
+  private static final ChangePosition FROM_THE_START =
+      new ChangePosition(Instant.EPOCH, Duration.ZERO);
 
   @TempDir Path dir;
   private StateStore state;
@@ -112,7 +116,7 @@ class CrmPullEchoTest {
     CrmGateway org =
         new TaskPages(records, () -> mostHeld[0] = Math.max(mostHeld[0], pulled.activities.size()));
 
-    new CrmPull(org, MAPPINGS).since(Instant.EPOCH, pulled);
+    new CrmPull(org, MAPPINGS).since(FROM_THE_START, pulled);
 
     assertThat(pulled.echoes).isEqualTo(ECHOES);
     // Records are decided a page of 500 at a time: without the filter 500 would be held here.
@@ -137,7 +141,7 @@ class CrmPullEchoTest {
         new CrmPull.Result(
             new EchoFilter(state, SyncSettings.defaults(), MAPPINGS, Map.of(ACCOUNT, "A.md")), 2);
 
-    new CrmPull(new TaskPages(records, () -> {}), MAPPINGS).since(Instant.EPOCH, pulled);
+    new CrmPull(new TaskPages(records, () -> {}), MAPPINGS).since(FROM_THE_START, pulled);
 
     // The vault-owned change is kept past the bound: it may meet an edit of its entry this run.
     assertThat(pulled.activities).containsOnlyKeys(taskId(1), taskId(2), taskId(5));
@@ -214,22 +218,7 @@ class CrmPullEchoTest {
     }
 
     @Override
-    public List<SaveResult> upsert(String s, String f, List<Map<String, Object>> records) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<SaveResult> create(String sObject, List<Map<String, Object>> records) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<SaveResult> update(String sObject, List<Map<String, Object>> records) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<SaveResult> delete(List<String> ids) {
+    public CrmWriter writer() {
       throw new UnsupportedOperationException();
     }
 
