@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -23,7 +24,8 @@ import java.util.Optional;
  *
  * <p>This class opens, batches, commits and closes; each table has its own part on the one shared
  * connection ({@link NoteIndex}, {@link AccountLinks}, {@link ActivityLedger}, {@link
- * SyncPositions}, {@link AuditLog}), which the methods below delegate to.
+ * SyncPositions}, {@link AuditLog}), which the methods below delegate to, and {@link ReviewQueue},
+ * reached through {@link #reviewQueue()}.
  *
  * <p>{@link #readOnly(Path)} opens it for a dry run: an existing database read-only, a missing one
  * in memory, so that a dry run creates and changes nothing on disk.
@@ -49,6 +51,11 @@ public final class StateStore implements AutoCloseable {
       CREATE TABLE IF NOT EXISTS audit(id BIGINT AUTO_INCREMENT PRIMARY KEY, at TIMESTAMP NOT NULL,
         run_id VARCHAR NOT NULL, target VARCHAR NOT NULL, action VARCHAR NOT NULL,
         location VARCHAR NOT NULL, before_hash VARCHAR, after_hash VARCHAR);
+      CREATE TABLE IF NOT EXISTS review_item(id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL,
+        note_path VARCHAR, record_key VARCHAR, line INT, summary VARCHAR NOT NULL, detail CLOB,
+        status VARCHAR NOT NULL, first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL,
+        resolution VARCHAR);
+      CREATE INDEX IF NOT EXISTS review_item_note ON review_item(note_path);
       """;
 
   private final StateConnection db;
@@ -57,6 +64,7 @@ public final class StateStore implements AutoCloseable {
   private final ActivityLedger activities;
   private final SyncPositions positions;
   private final AuditLog audit;
+  private final ReviewQueue reviews;
 
   /** Bytes of state file above which a mostly dead file is compacted on close. */
   private long compactAbove = 32L << 20;
@@ -68,6 +76,7 @@ public final class StateStore implements AutoCloseable {
     this.activities = new ActivityLedger(db);
     this.positions = new SyncPositions(db);
     this.audit = new AuditLog(db);
+    this.reviews = new ReviewQueue(db, Clock.systemUTC());
   }
 
   /** Opens (creating when missing) the state database in {@code stateDir}. */
@@ -117,6 +126,11 @@ public final class StateStore implements AutoCloseable {
 
   public boolean isReadOnly() {
     return db.readOnly();
+  }
+
+  /** The review queue: what runs could not decide, until a person does. */
+  public ReviewQueue reviewQueue() {
+    return reviews;
   }
 
   /** Runs several mutations as one transaction: all of them are kept, or none. */
