@@ -37,37 +37,29 @@ public record ReviewEntry(
     Instant lastSeen,
     String resolution) {
 
-  /** What a run could not decide (DESIGN §4, review queue). */
+  /** What a run could not decide (DESIGN §4, review queue); stored as {@link #code}. */
   public enum Kind {
     AMBIGUOUS,
     UNMATCHED,
     CONFLICT,
     ERROR,
-    DELETE;
-
-    /** The stored and shown form: the lower-case name. */
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    static Kind of(String code) {
-      return valueOf(code.toUpperCase(Locale.ROOT));
-    }
+    DELETE
   }
 
   /** Where an item stands; only an open item holds back writes to what it concerns. */
   public enum Status {
     OPEN,
     IGNORED,
-    RESOLVED;
+    RESOLVED
+  }
 
-    public String code() {
-      return name().toLowerCase(Locale.ROOT);
-    }
+  /** The stored and shown form of a kind or status: its lower-case name. */
+  public static String code(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
 
-    static Status of(String code) {
-      return valueOf(code.toUpperCase(Locale.ROOT));
-    }
+  static <E extends Enum<E>> E of(Class<E> type, String code) {
+    return Enum.valueOf(type, code.toUpperCase(Locale.ROOT));
   }
 
   public boolean isOpen() {
@@ -81,7 +73,7 @@ public record ReviewEntry(
    */
   public static String idOf(Kind kind, String notePath, String recordKey) {
     String subject =
-        kind.code()
+        code(kind)
             + '\0'
             + (notePath == null ? "" : notePath)
             + '\0'

@@ -63,13 +63,13 @@ public final class ReviewQueue {
                 "INSERT INTO review_item(id, kind, note_path, record_key, line, summary, detail,"
                     + " status, first_seen, last_seen) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id,
-                kind.code(),
+                ReviewEntry.code(kind),
                 notePath,
                 recordKey,
                 line,
                 summary,
                 detail,
-                Status.OPEN.code(),
+                ReviewEntry.code(Status.OPEN),
                 now,
                 now);
             return;
@@ -83,7 +83,7 @@ public final class ReviewQueue {
               summary,
               detail,
               now,
-              stillIgnored ? Status.IGNORED.code() : Status.OPEN.code(),
+              stillIgnored ? ReviewEntry.code(Status.IGNORED) : ReviewEntry.code(Status.OPEN),
               stillIgnored ? k.resolution() : null,
               id);
         });
@@ -147,7 +147,7 @@ public final class ReviewQueue {
   private boolean setStatus(String id, Status status, String resolution) {
     return db.update(
             "UPDATE review_item SET status = ?, resolution = ? WHERE id = ?",
-            status.code(),
+            ReviewEntry.code(status),
             resolution,
             id)
         > 0;
@@ -163,13 +163,13 @@ public final class ReviewQueue {
   private static ReviewEntry row(ResultSet rs) throws SQLException {
     return new ReviewEntry(
         rs.getString("id"),
-        Kind.of(rs.getString("kind")),
+        ReviewEntry.of(Kind.class, rs.getString("kind")),
         rs.getString("note_path"),
         rs.getString("record_key"),
         rs.getObject("line", Integer.class),
         rs.getString("summary"),
         rs.getString("detail"),
-        Status.of(rs.getString("status")),
+        ReviewEntry.of(Status.class, rs.getString("status")),
         rs.getTimestamp("first_seen").toInstant(),
         rs.getTimestamp("last_seen").toInstant(),
         rs.getString("resolution"));
