@@ -5,11 +5,9 @@ import com.vaultcrmsync.crm.CrmRetryLogger;
 import com.vaultcrmsync.crm.SecretMask;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
+import com.vaultcrmsync.sync.state.StateFolder;
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +111,7 @@ final class SalesforceConnector extends MainListenerSupport {
   private void useEmulator(SalesforceComponent salesforce) {
     Path data = stateDir.toAbsolutePath().resolve(EMULATOR_DATA);
     try {
-      createOwnerOnly(stateDir);
+      StateFolder.create(stateDir);
     } catch (IOException e) {
       throw new ConfigurationException("Cannot create the state folder " + stateDir + ": " + e);
     }
@@ -140,19 +138,6 @@ final class SalesforceConnector extends MainListenerSupport {
             + " a real org",
         emulator.baseUrl(),
         data);
-  }
-
-  /** Creates the state folder readable by its owner only (where the file system allows it). */
-  private static void createOwnerOnly(Path dir) throws IOException {
-    if (Files.isDirectory(dir)) {
-      return;
-    }
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createDirectories(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } else {
-      Files.createDirectories(dir);
-    }
   }
 
   private SecretMask maskOf(SalesforceComponent salesforce) {

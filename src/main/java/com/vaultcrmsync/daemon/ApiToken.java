@@ -1,13 +1,12 @@
 package com.vaultcrmsync.daemon;
 
 import com.vaultcrmsync.app.ConfigurationException;
+import com.vaultcrmsync.sync.state.StateFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -27,8 +26,6 @@ public final class ApiToken {
   public static final String FILE = "api-token";
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiToken.class);
-  private static final boolean POSIX =
-      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
   private final byte[] expected;
 
@@ -65,12 +62,10 @@ public final class ApiToken {
         }
       }
       String token = generate();
-      Files.createDirectories(stateDir);
-      ownerOnly(stateDir, "rwx------");
+      StateFolder.create(stateDir);
       Path tmp = stateDir.resolve(FILE + ".tmp");
       Files.deleteIfExists(tmp);
-      Files.createFile(tmp);
-      ownerOnly(tmp, "rw-------");
+      StateFolder.createFile(tmp);
       Files.writeString(tmp, token + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       LOG.info("HTTP API token generated and stored in {} (set {} to choose one)", file, ENV);
@@ -96,11 +91,5 @@ public final class ApiToken {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private static void ownerOnly(Path path, String permissions) throws IOException {
-    if (POSIX) {
-      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-    }
   }
 }

@@ -1,5 +1,6 @@
 package com.vaultcrmsync.emulator.org;
 
+import com.vaultcrmsync.sfid.IdFormat;
 import java.util.Locale;
 
 /**
@@ -8,7 +9,6 @@ import java.util.Locale;
  */
 public final class SalesforceId {
 
-  private static final String CHECKSUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
   // ASCII order, so ids of one prefix sort in the order they were generated.
   private static final String BASE62 =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -50,18 +50,7 @@ public final class SalesforceId {
     if (id.length() != 15 || !isBase62(id)) {
       throw new IllegalArgumentException("not a 15-character id: " + id);
     }
-    StringBuilder out = new StringBuilder(id);
-    for (int chunk = 0; chunk < 3; chunk++) {
-      int bits = 0;
-      for (int j = 0; j < 5; j++) {
-        char c = id.charAt(chunk * 5 + j);
-        if (c >= 'A' && c <= 'Z') {
-          bits |= 1 << j;
-        }
-      }
-      out.append(CHECKSUM_ALPHABET.charAt(bits));
-    }
-    return out.toString();
+    return id + IdFormat.checksum(id);
   }
 
   /** Whether {@code id} is a well-formed 15- or 18-character id (checksum verified). */
@@ -96,12 +85,12 @@ public final class SalesforceId {
 
   private static String normalise18(String id) {
     String suffix = id.substring(15);
-    if (!suffix.chars().allMatch(c -> CHECKSUM_ALPHABET.indexOf(c) >= 0)) {
+    if (!suffix.chars().allMatch(c -> IdFormat.CHECKSUM_ALPHABET.indexOf(c) >= 0)) {
       suffix = suffix.toUpperCase(Locale.ROOT);
     }
     char[] head = id.substring(0, 15).toCharArray();
     for (int chunk = 0; chunk < 3; chunk++) {
-      int bits = CHECKSUM_ALPHABET.indexOf(suffix.charAt(chunk));
+      int bits = IdFormat.CHECKSUM_ALPHABET.indexOf(suffix.charAt(chunk));
       if (bits < 0) {
         return null;
       }

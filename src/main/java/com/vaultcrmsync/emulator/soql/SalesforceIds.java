@@ -1,23 +1,14 @@
 package com.vaultcrmsync.emulator.soql;
 
+import com.vaultcrmsync.sfid.IdFormat;
+
 /** Salesforce record ids: the 15-character case-sensitive form and its 18-character form. */
 final class SalesforceIds {
-  private static final String CHECKSUM_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
-
   private SalesforceIds() {}
 
   /** Whether {@code text} has the shape of an id: 15 or 18 letters and digits. */
   static boolean isWellFormed(String text) {
-    if (text.length() != 15 && text.length() != 18) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-        return false;
-      }
-    }
-    return true;
+    return IdFormat.hasShape(text);
   }
 
   /**
@@ -27,17 +18,6 @@ final class SalesforceIds {
    */
   static String to18(String id) {
     String base = id.substring(0, 15);
-    StringBuilder result = new StringBuilder(18).append(base);
-    for (int block = 0; block < 3; block++) {
-      int bits = 0;
-      for (int i = 0; i < 5; i++) {
-        char c = base.charAt(block * 5 + i);
-        if (c >= 'A' && c <= 'Z') {
-          bits |= 1 << i;
-        }
-      }
-      result.append(CHECKSUM_ALPHABET.charAt(bits));
-    }
-    return result.toString();
+    return base + IdFormat.checksum(base);
   }
 }

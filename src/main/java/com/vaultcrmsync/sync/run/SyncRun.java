@@ -139,16 +139,7 @@ final class SyncRun implements BatchedRun.Steps {
           unplanned.unchanged(u.known(), accountByNote.get(u.known().path()));
         }
         if (u.touched()) {
-          NoteState k = u.known();
-          touched.add(
-              new NoteState(
-                  k.path(),
-                  u.size(),
-                  u.mtime(),
-                  k.contentHash(),
-                  k.selected(),
-                  k.title(),
-                  k.aliases()));
+          touched.add(u.known().withFile(u.size(), u.mtime()));
         }
       } else if (result instanceof VaultReader.NotSelected n) {
         touched.add(n.state());

@@ -25,4 +25,9 @@ public record NoteState(
   public NoteState {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
   }
+
+  /** The same note with a new size and mtime: touched on disk, same content. */
+  public NoteState withFile(long size, long mtime) {
+    return new NoteState(path, size, mtime, contentHash, selected, title, aliases);
+  }
 }

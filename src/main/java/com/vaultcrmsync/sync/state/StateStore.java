@@ -5,21 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The sync state: an embedded H2 database ({@code <state folder>/state.mv.db}) holding note file
@@ -28,10 +22,17 @@ import java.util.function.Function;
  * survives {@code kill -9}; callers change it only after the write it describes succeeded. It never
  * holds a secret.
  *
+ * <p>This class opens, batches, commits and closes; each table has its own part on the one shared
+ * connection ({@link NoteIndex}, {@link AccountLinks}, {@link ActivityLedger}, {@link
+ * SyncPositions}, {@link AuditLog}), which the methods below delegate to, and {@link ReviewQueue},
+ * reached through {@link #reviewQueue()}.
+ *
  * <p>{@link #readOnly(Path)} opens it for a dry run: an existing database read-only, a missing one
  * in memory, so that a dry run creates and changes nothing on disk.
  */
 public final class StateStore implements AutoCloseable {
+  // Tables are only ever added (IF NOT EXISTS), never renamed: an older state file opens and
+  // upgrades in place.
   private static final String SCHEMA =
       """
       CREATE TABLE IF NOT EXISTS note_file(path VARCHAR PRIMARY KEY, size BIGINT NOT NULL,
@@ -50,20 +51,32 @@ public final class StateStore implements AutoCloseable {
       CREATE TABLE IF NOT EXISTS audit(id BIGINT AUTO_INCREMENT PRIMARY KEY, at TIMESTAMP NOT NULL,
         run_id VARCHAR NOT NULL, target VARCHAR NOT NULL, action VARCHAR NOT NULL,
         location VARCHAR NOT NULL, before_hash VARCHAR, after_hash VARCHAR);
+      CREATE TABLE IF NOT EXISTS review_item(id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL,
+        note_path VARCHAR, record_key VARCHAR, line INT, summary VARCHAR NOT NULL, detail CLOB,
+        status VARCHAR NOT NULL, first_seen TIMESTAMP NOT NULL, last_seen TIMESTAMP NOT NULL,
+        resolution VARCHAR);
+      CREATE INDEX IF NOT EXISTS review_item_note ON review_item(note_path);
       """;
 
-  private final Connection db;
-  private final boolean readOnly;
-  private final Map<String, PreparedStatement> prepared = new HashMap<>();
-  private int commitEvery;
-  private int uncommitted;
+  private final StateConnection db;
+  private final NoteIndex notes;
+  private final AccountLinks links;
+  private final ActivityLedger activities;
+  private final SyncPositions positions;
+  private final AuditLog audit;
+  private final ReviewQueue reviews;
 
   /** Bytes of state file above which a mostly dead file is compacted on close. */
   private long compactAbove = 32L << 20;
 
-  private StateStore(Connection db, boolean readOnly) {
-    this.db = db;
-    this.readOnly = readOnly;
+  private StateStore(Connection connection, boolean readOnly) {
+    this.db = new StateConnection(connection, readOnly);
+    this.notes = new NoteIndex(db);
+    this.links = new AccountLinks(db);
+    this.activities = new ActivityLedger(db);
+    this.positions = new SyncPositions(db);
+    this.audit = new AuditLog(db);
+    this.reviews = new ReviewQueue(db, Clock.systemUTC());
   }
 
   /** Opens (creating when missing) the state database in {@code stateDir}. */
@@ -112,253 +125,17 @@ public final class StateStore implements AutoCloseable {
   }
 
   public boolean isReadOnly() {
-    return readOnly;
+    return db.readOnly();
   }
 
-  // ---- notes
-
-  public Optional<NoteState> note(String path) {
-    return one(
-        "SELECT * FROM note_file WHERE path = ?",
-        rs ->
-            new NoteState(
-                rs.getString("path"),
-                rs.getLong("size"),
-                rs.getLong("mtime"),
-                rs.getString("content_hash"),
-                rs.getBoolean("selected"),
-                rs.getString("title"),
-                splitLines(rs.getString("aliases"))),
-        path);
-  }
-
-  /** Every remembered note, for finding a note by title or alias. */
-  public List<NoteState> notes() {
-    return many(
-        "SELECT * FROM note_file ORDER BY path",
-        rs ->
-            new NoteState(
-                rs.getString("path"),
-                rs.getLong("size"),
-                rs.getLong("mtime"),
-                rs.getString("content_hash"),
-                rs.getBoolean("selected"),
-                rs.getString("title"),
-                splitLines(rs.getString("aliases"))));
-  }
-
-  public void putNote(NoteState n) {
-    update(
-        "MERGE INTO note_file KEY(path) VALUES(?, ?, ?, ?, ?, ?, ?)",
-        n.path(),
-        n.size(),
-        n.mtime(),
-        n.contentHash(),
-        n.selected(),
-        n.title(),
-        String.join("\n", n.aliases()));
-  }
-
-  public void removeNote(String path) {
-    update("DELETE FROM note_file WHERE path = ?", path);
-  }
-
-  // ---- links
-
-  public Optional<AccountLink> linkByNote(String notePath) {
-    return one("SELECT * FROM account_link WHERE note_path = ?", StateStore::link, notePath);
-  }
-
-  public Optional<AccountLink> linkByAccount(String accountId) {
-    return one("SELECT * FROM account_link WHERE account_id = ?", StateStore::link, accountId);
-  }
-
-  /** The links of the Accounts among {@code accountIds}, by account id: one query. */
-  public Map<String, AccountLink> linksByAccounts(Collection<String> accountIds) {
-    return byAny(
-        "account_link", "account_id", StateStore::link, AccountLink::accountId, accountIds);
-  }
-
-  /** Account id to note path for every link: the index the pull needs. */
-  public Map<String, String> links() {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (AccountLink l : many("SELECT * FROM account_link ORDER BY note_path", StateStore::link)) {
-      out.put(l.accountId(), l.notePath());
-    }
-    return out;
-  }
-
-  /** Stores a link, replacing any other link of the same note or the same account. */
-  public void putLink(AccountLink l) {
-    update(
-        "DELETE FROM account_link WHERE note_path = ? AND account_id <> ?",
-        l.notePath(),
-        l.accountId());
-    update(
-        "MERGE INTO account_link KEY(account_id) VALUES(?, ?, ?, ?)",
-        l.accountId(),
-        l.notePath(),
-        l.syncedHash(),
-        l.pendingHash());
-  }
-
-  private static AccountLink link(ResultSet rs) throws SQLException {
-    return new AccountLink(
-        rs.getString("account_id"),
-        rs.getString("note_path"),
-        rs.getString("synced_hash"),
-        rs.getString("pending_hash"));
-  }
-
-  // ---- activities
-
-  public Optional<ActivityState> activity(String key) {
-    return one("SELECT * FROM activity WHERE record_key = ?", StateStore::activity, key);
-  }
-
-  public Optional<ActivityState> activityByCrmId(String crmId) {
-    return one("SELECT * FROM activity WHERE crm_id = ?", StateStore::activity, crmId);
-  }
-
-  /** The activities whose CRM id is one of {@code crmIds}, by CRM id: one query. */
-  public Map<String, ActivityState> activitiesByCrmIds(Collection<String> crmIds) {
-    return byAny("activity", "crm_id", StateStore::activity, ActivityState::crmId, crmIds);
-  }
-
-  /** The activities whose key is one of {@code keys}, by key: one query. */
-  public Map<String, ActivityState> activitiesByKeys(Collection<String> keys) {
-    return byAny("activity", "record_key", StateStore::activity, ActivityState::key, keys);
-  }
-
-  public List<ActivityState> activitiesOfNote(String notePath) {
-    return many(
-        "SELECT * FROM activity WHERE note_path = ? ORDER BY record_key",
-        StateStore::activity,
-        notePath);
-  }
-
-  public void putActivity(ActivityState a) {
-    update(
-        "MERGE INTO activity KEY(record_key) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        a.key(),
-        a.origin().name(),
-        a.crmId(),
-        a.accountId(),
-        a.notePath(),
-        a.activityDate(),
-        a.syncedHash(),
-        a.lineHash(),
-        a.pendingHash(),
-        a.pendingLine(),
-        a.deletedInCrm());
-  }
-
-  public void removeActivity(String key) {
-    update("DELETE FROM activity WHERE record_key = ?", key);
-  }
-
-  /** The newest activity date of an account on or before {@code notAfter}, if any. */
-  public Optional<LocalDate> newestActivityDate(String accountId, LocalDate notAfter) {
-    return one(
-            "SELECT MAX(activity_date) d FROM activity WHERE account_id = ? AND activity_date <= ?"
-                + " AND NOT deleted_in_crm",
-            rs -> rs.getObject("d", LocalDate.class),
-            accountId,
-            notAfter)
-        .filter(d -> d != null);
-  }
-
-  private static ActivityState activity(ResultSet rs) throws SQLException {
-    return new ActivityState(
-        rs.getString("record_key"),
-        ActivityState.Origin.valueOf(rs.getString("origin")),
-        rs.getString("crm_id"),
-        rs.getString("account_id"),
-        rs.getString("note_path"),
-        rs.getObject("activity_date", LocalDate.class),
-        rs.getString("synced_hash"),
-        rs.getString("line_hash"),
-        rs.getString("pending_hash"),
-        rs.getString("pending_line"),
-        rs.getBoolean("deleted_in_crm"));
-  }
-
-  // ---- watermark and audit
-
-  /** The pull watermark: every CRM change stamped before it has been applied. */
-  public Optional<Instant> watermark() {
-    return one(
-            "SELECT val FROM sync_position WHERE name = 'watermark'",
-            rs -> Instant.parse(rs.getString("val")))
-        .filter(w -> w != null);
-  }
-
-  public void putWatermark(Instant watermark) {
-    update("MERGE INTO sync_position KEY(name) VALUES('watermark', ?)", watermark.toString());
-  }
-
-  /** A named value of the sync position (e.g. which org this state belongs to), if stored. */
-  public Optional<String> position(String name) {
-    return one("SELECT val FROM sync_position WHERE name = ?", rs -> rs.getString("val"), name);
-  }
-
-  public void putPosition(String name, String value) {
-    update("MERGE INTO sync_position KEY(name) VALUES(?, ?)", name, value);
-  }
-
-  /** Appends one line to the audit log: what was changed, where, and the hashes around it. */
-  public void audit(
-      String runId, String target, String action, String location, String before, String after) {
-    update(
-        "INSERT INTO audit(at, run_id, target, action, location, before_hash, after_hash)"
-            + " VALUES(?, ?, ?, ?, ?, ?, ?)",
-        Timestamp.from(Instant.now()),
-        runId,
-        target,
-        action,
-        location,
-        before,
-        after);
-  }
-
-  /** The audit log, oldest first (for tests and tooling). */
-  public List<Map<String, Object>> auditLog() {
-    return many(
-        "SELECT * FROM audit ORDER BY id",
-        rs -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("at", rs.getTimestamp("at").toInstant());
-          m.put("runId", rs.getString("run_id"));
-          m.put("target", rs.getString("target"));
-          m.put("action", rs.getString("action"));
-          m.put("location", rs.getString("location"));
-          m.put("before", rs.getString("before_hash"));
-          m.put("after", rs.getString("after_hash"));
-          return m;
-        });
+  /** The review queue: what runs could not decide, until a person does. */
+  public ReviewQueue reviewQueue() {
+    return reviews;
   }
 
   /** Runs several mutations as one transaction: all of them are kept, or none. */
   public void inTransaction(Runnable work) {
-    if (commitEvery > 0) {
-      // Inside batched(): the enclosing batch commits; a failure keeps what was done before.
-      work.run();
-      return;
-    }
-    try {
-      db.setAutoCommit(false);
-      try {
-        work.run();
-        db.commit();
-      } catch (RuntimeException e) {
-        db.rollback();
-        throw e;
-      } finally {
-        db.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StateException("state transaction failed", e);
-    }
+    db.inTransaction(work);
   }
 
   /**
@@ -369,24 +146,7 @@ public final class StateStore implements AutoCloseable {
    * what it did before is committed, as the row-by-row commits would have.
    */
   public void batched(int every, Runnable work) {
-    if (readOnly || commitEvery > 0) {
-      work.run();
-      return;
-    }
-    try {
-      db.setAutoCommit(false);
-      commitEvery = every;
-      try {
-        work.run();
-      } finally {
-        commitEvery = 0;
-        uncommitted = 0;
-        db.commit();
-        db.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StateException("state commit failed", e);
-    }
+    db.batched(every, work);
   }
 
   /**
@@ -399,15 +159,13 @@ public final class StateStore implements AutoCloseable {
   @Override
   public void close() {
     try {
-      for (PreparedStatement ps : prepared.values()) {
-        ps.close();
-      }
-      if (!readOnly && mostlyDead()) {
-        try (var s = db.createStatement()) {
+      db.closeStatements();
+      if (!db.readOnly() && mostlyDead()) {
+        try (var s = db.jdbc().createStatement()) {
           s.execute("SHUTDOWN COMPACT");
         }
       }
-      db.close();
+      db.jdbc().close();
     } catch (SQLException e) {
       throw new StateException("cannot close the state", e);
     }
@@ -417,7 +175,7 @@ public final class StateStore implements AutoCloseable {
   private boolean mostlyDead() throws SQLException {
     long fileSize = 0;
     int fillRate = 100;
-    try (var s = db.createStatement();
+    try (var s = db.jdbc().createStatement();
         ResultSet rs =
             s.executeQuery(
                 "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
@@ -433,78 +191,105 @@ public final class StateStore implements AutoCloseable {
     return fileSize > compactAbove && fillRate < 50;
   }
 
-  // ---- JDBC plumbing
+  // ---- notes: see NoteIndex
 
-  private interface Row<T> {
-    T map(ResultSet rs) throws SQLException;
+  public Optional<NoteState> note(String path) {
+    return notes.note(path);
   }
 
-  /** The rows of {@code table} whose {@code column} is one of {@code values}, by that value. */
-  private <T> Map<String, T> byAny(
-      String table, String column, Row<T> row, Function<T, String> key, Collection<String> values) {
-    Map<String, T> out = new HashMap<>();
-    String sql = "SELECT * FROM " + table + " WHERE " + column + " = ANY(?)";
-    for (T t : many(sql, row, (Object) values.toArray(String[]::new))) {
-      out.put(key.apply(t), t);
-    }
-    return out;
+  /** Every remembered note, for finding a note by title or alias. */
+  public List<NoteState> notes() {
+    return notes.notes();
   }
 
-  private <T> Optional<T> one(String sql, Row<T> row, Object... args) {
-    List<T> all = many(sql, row, args);
-    return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
+  public void putNote(NoteState n) {
+    notes.putNote(n);
   }
 
-  private <T> List<T> many(String sql, Row<T> row, Object... args) {
-    try {
-      PreparedStatement ps = statement(sql);
-      bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(row.map(rs));
-        }
-        return out;
-      }
-    } catch (SQLException e) {
-      throw new StateException("state query failed", e);
-    }
+  public void removeNote(String path) {
+    notes.removeNote(path);
   }
 
-  private void update(String sql, Object... args) {
-    if (readOnly) {
-      throw new IllegalStateException("the state is read-only in a dry run");
-    }
-    try {
-      PreparedStatement ps = statement(sql);
-      bind(ps, args);
-      ps.executeUpdate();
-      if (commitEvery > 0 && ++uncommitted >= commitEvery) {
-        db.commit();
-        uncommitted = 0;
-      }
-    } catch (SQLException e) {
-      throw new StateException("state update failed", e);
-    }
+  // ---- links: see AccountLinks
+
+  public Optional<AccountLink> linkByNote(String notePath) {
+    return links.linkByNote(notePath);
   }
 
-  /** Statements are prepared once per connection: the same few run for every note and record. */
-  private PreparedStatement statement(String sql) throws SQLException {
-    PreparedStatement ps = prepared.get(sql);
-    if (ps == null) {
-      ps = db.prepareStatement(sql);
-      prepared.put(sql, ps);
-    }
-    return ps;
+  public Optional<AccountLink> linkByAccount(String accountId) {
+    return links.linkByAccount(accountId);
   }
 
-  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      ps.setObject(i + 1, args[i]);
-    }
+  public Map<String, AccountLink> linksByAccounts(Collection<String> accountIds) {
+    return links.linksByAccounts(accountIds);
   }
 
-  private static List<String> splitLines(String s) {
-    return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split("\n"));
+  public Map<String, String> links() {
+    return links.links();
+  }
+
+  public void putLink(AccountLink l) {
+    links.putLink(l);
+  }
+
+  // ---- activities: see ActivityLedger
+
+  public Optional<ActivityState> activity(String key) {
+    return activities.activity(key);
+  }
+
+  public Optional<ActivityState> activityByCrmId(String crmId) {
+    return activities.activityByCrmId(crmId);
+  }
+
+  public Map<String, ActivityState> activitiesByCrmIds(Collection<String> crmIds) {
+    return activities.activitiesByCrmIds(crmIds);
+  }
+
+  public Map<String, ActivityState> activitiesByKeys(Collection<String> keys) {
+    return activities.activitiesByKeys(keys);
+  }
+
+  public List<ActivityState> activitiesOfNote(String notePath) {
+    return activities.activitiesOfNote(notePath);
+  }
+
+  public void putActivity(ActivityState a) {
+    activities.putActivity(a);
+  }
+
+  public void removeActivity(String key) {
+    activities.removeActivity(key);
+  }
+
+  public Optional<LocalDate> newestActivityDate(String accountId, LocalDate notAfter) {
+    return activities.newestActivityDate(accountId, notAfter);
+  }
+
+  // ---- positions and audit: see SyncPositions, AuditLog
+
+  public Optional<Instant> watermark() {
+    return positions.watermark();
+  }
+
+  public void putWatermark(Instant watermark) {
+    positions.putWatermark(watermark);
+  }
+
+  public Optional<String> position(String name) {
+    return positions.position(name);
+  }
+
+  public void putPosition(String name, String value) {
+    positions.putPosition(name, value);
+  }
+
+  public void audit(
+      String runId, String target, String action, String location, String before, String after) {
+    audit.audit(runId, target, action, location, before, after);
+  }
+
+  public List<Map<String, Object>> auditLog() {
+    return audit.entries();
   }
 }
