@@ -2,9 +2,9 @@ package com.vaultcrmsync.bench;
 
 import com.vaultcrmsync.vault.Note;
 import com.vaultcrmsync.vault.NoteFile;
-import com.vaultcrmsync.vault.NoteParser;
 import com.vaultcrmsync.vault.SyntheticVault;
 import com.vaultcrmsync.vault.VaultScanner;
+import com.vaultcrmsync.vault.parse.NoteParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import com.vaultcrmsync.app.RuntimeOptions;
 import com.vaultcrmsync.app.Settings;
 import com.vaultcrmsync.vault.Note;
 import com.vaultcrmsync.vault.NoteJson;
-import com.vaultcrmsync.vault.NoteParser;
+import com.vaultcrmsync.vault.parse.NoteParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package com.vaultcrmsync.vault;
 
+import com.vaultcrmsync.vault.parse.RecentContextParser;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.vaultcrmsync.vault;
 
+import com.vaultcrmsync.vault.parse.IsoDates;
+import com.vaultcrmsync.vault.parse.NoteParser;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.vaultcrmsync.vault;
 
+import com.vaultcrmsync.vault.edit.NoteWriter;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -2,6 +2,8 @@ package com.vaultcrmsync.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaultcrmsync.vault.parse.NoteParser;
+import com.vaultcrmsync.vault.parse.RecentContextParser;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,12 +10,12 @@ import java.nio.file.Path;
  * Golden files under {@code src/test/resources/vault}: compared byte for byte; rewritten instead
  * when the build runs with {@code -Dgolden.update=true} (review the diff before committing).
  */
-final class Golden {
-  static final Path VAULT = Path.of("src/test/resources/vault");
+public final class Golden {
+  public static final Path VAULT = Path.of("src/test/resources/vault");
 
   private Golden() {}
 
-  static void assertMatches(Path expected, byte[] actual) throws IOException {
+  public static void assertMatches(Path expected, byte[] actual) throws IOException {
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(expected.getParent());
       Files.write(expected, actual);

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Random;
 
 /** Random but well-formed notes for property tests: every shape the editor must preserve. */
-final class RandomNotes {
+public final class RandomNotes {
   private RandomNotes() {}
 
-  static LocalDate date(Random r) {
+  public static LocalDate date(Random r) {
     return LocalDate.of(2024, 1, 1).plusDays(r.nextInt(800));
   }
 
-  static String id(Random r) {
+  public static String id(Random r) {
     String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     StringBuilder sb = new StringBuilder("001");
     while (sb.length() < 18) {
@@ -23,7 +23,7 @@ final class RandomNotes {
     return sb.toString();
   }
 
-  static String note(Random r) {
+  public static String note(Random r) {
     String eol = r.nextBoolean() ? "\n" : "\r\n";
     List<String> lines = new ArrayList<>();
     if (r.nextInt(5) > 0) {

@@ -2,6 +2,7 @@ package com.vaultcrmsync.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaultcrmsync.vault.parse.NoteParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;

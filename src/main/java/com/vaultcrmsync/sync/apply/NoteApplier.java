@@ -10,7 +10,7 @@ import com.vaultcrmsync.sync.run.RunSetup;
 import com.vaultcrmsync.sync.state.ActivityState;
 import com.vaultcrmsync.sync.state.NoteState;
 import com.vaultcrmsync.sync.state.StateStore;
-import com.vaultcrmsync.vault.NoteChangedException;
+import com.vaultcrmsync.vault.edit.NoteChangedException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaultcrmsync.sync.plan.Fingerprint;
-import com.vaultcrmsync.vault.NoteChangedException;
+import com.vaultcrmsync.vault.edit.NoteChangedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,180 @@
+package com.vaultcrmsync.vault.edit;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Writes a note atomically and only if nobody changed it since it was read. The new content goes to
+ * a hidden temp file in the same folder ({@code .<name>.vcs-tmp-<random>}), is fsynced, gets the
+ * note's permissions, is checked once more against the expected content and then renamed over the
+ * note; the folder is fsynced where the platform allows. On any failure the note is left as it was
+ * and the temp file is removed. Unchanged content is never written, so the mtime stays.
+ */
+public final class NoteWriter {
+  /** Marks the writer's temp files; the scanner lists leftovers as stale. */
+  public static final String TEMP_MARKER = ".vcs-tmp-";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Supplier<String> tempSuffix;
+
+  public NoteWriter() {
+    this(() -> HexFormat.of().formatHex(randomBytes()));
+  }
+
+  /** For tests: chooses the temp file's suffix. */
+  NoteWriter(Supplier<String> tempSuffix) {
+    this.tempSuffix = tempSuffix;
+  }
+
+  /**
+   * Replaces the note at {@code file} with {@code newText} if the file still holds {@code
+   * expected}.
+   *
+   * @return true when written, false when {@code newText} equals the content (nothing written)
+   * @throws NoteChangedException when the file's bytes differ from {@code expected} (or it is gone)
+   * @throws IOException when writing fails; the note is then unchanged and no temp file is left
+   */
+  public boolean write(Path file, byte[] expected, String newText) throws IOException {
+    byte[] update = encode(file, newText);
+    if (Files.isSymbolicLink(file)) {
+      // Renaming over a link would replace the link with a file and leave its target stale.
+      throw new IOException("cannot write " + file + ": it is a symbolic link");
+    }
+    byte[] current = readCurrent(file);
+    if (!Arrays.equals(current, expected)) {
+      throw new NoteChangedException(file);
+    }
+    if (Arrays.equals(current, update)) {
+      return false;
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Path temp = dir.resolve("." + file.getFileName() + TEMP_MARKER + tempSuffix.get());
+    boolean created = false;
+    boolean moved = false;
+    try {
+      try (FileChannel out =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        created = true;
+        ByteBuffer buffer = ByteBuffer.wrap(update);
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        out.force(true);
+      }
+      copyPermissions(file, temp);
+      // The last look before the rename keeps the window for a lost user edit as small as possible.
+      if (!Arrays.equals(readCurrent(file), expected)) {
+        throw new NoteChangedException(file);
+      }
+      move(temp, file);
+      moved = true;
+    } catch (NoteChangedException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IOException("cannot write " + file + ": " + e, e);
+    } finally {
+      // Only a temp file this call created is removed, never something that was there before.
+      if (created && !moved) {
+        Files.deleteIfExists(temp);
+      }
+    }
+    syncFolder(dir);
+    return true;
+  }
+
+  /** Like {@link #write(Path, byte[], String)}, with the expected content as the text read. */
+  public boolean write(Path file, String expectedText, String newText) throws IOException {
+    return write(file, encode(file, expectedText), newText);
+  }
+
+  /**
+   * Deletes temp files a crashed writer left behind (as listed by the scanner).
+   *
+   * @return how many were deleted
+   */
+  public static int removeStaleTemps(Collection<Path> staleTemps) throws IOException {
+    int removed = 0;
+    for (Path p : staleTemps) {
+      if (p.getFileName().toString().contains(TEMP_MARKER) && Files.deleteIfExists(p)) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private static byte[] readCurrent(Path file) throws IOException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new NoteChangedException(file);
+    }
+  }
+
+  private static void move(Path temp, Path file) throws IOException {
+    try {
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("the file system cannot rename atomically in " + file.getParent(), e);
+    }
+  }
+
+  private static void copyPermissions(Path from, Path to) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+    if (view != null) {
+      Set<PosixFilePermission> permissions = view.readAttributes().permissions();
+      Files.setPosixFilePermissions(to, permissions);
+    }
+  }
+
+  /** Makes the rename durable; some platforms cannot open a folder, which is then skipped. */
+  private static void syncFolder(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // The rename itself already happened; durability of the folder entry is best effort.
+    }
+  }
+
+  private static byte[] encode(Path file, String text) throws IOException {
+    try {
+      ByteBuffer bytes =
+          StandardCharsets.UTF_8
+              .newEncoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .encode(CharBuffer.wrap(text));
+      return Arrays.copyOfRange(
+          bytes.array(),
+          bytes.arrayOffset() + bytes.position(),
+          bytes.arrayOffset() + bytes.limit());
+    } catch (CharacterCodingException e) {
+      throw new IOException("cannot write " + file + ": the text is not valid Unicode", e);
+    }
+  }
+
+  private static byte[] randomBytes() {
+    byte[] b = new byte[8];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+}
