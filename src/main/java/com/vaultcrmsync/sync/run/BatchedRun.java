@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,9 +174,9 @@ final class BatchedRun {
    *
    * @param changedFiles the changed notes, in the order they were counted
    * @param force go on when a safety rule would halt the run
-   * @return the halt message, or null
+   * @return the safety rule that halted the run, if one did
    */
-  String write(List<NoteFile> changedFiles, boolean force, List<AccountLink> accountChanges)
+  Optional<Halt> write(List<NoteFile> changedFiles, boolean force, List<AccountLink> accountChanges)
       throws IOException {
     LOG.info("CRM: {}", pulled.summary());
     Map<String, String> notesLinked = new HashMap<>();
@@ -187,10 +188,10 @@ final class BatchedRun {
           totals.plus(
               new SafetyCheck(settings).count(planOthers(counting, paths, notesLinked).values()));
     }
-    String halt = new SafetyCheck(settings).violation(totals, linkedBefore);
-    if (halt != null && !force) {
-      LOG.warn("Halted before writing: {}", halt);
-      return halt;
+    Optional<SafetyHalt> halt = new SafetyCheck(settings).violation(totals, linkedBefore);
+    if (halt.isPresent() && !force) {
+      LOG.warn("Halted before writing: {}", halt.get().message());
+      return Optional.of(halt.get());
     }
     int written = 0;
     for (List<NoteFile> files : batches(changedFiles)) {
@@ -218,7 +219,7 @@ final class BatchedRun {
         others.stream().mapToInt(List::size).sum(),
         written,
         settings.batchNotes());
-    return null;
+    return Optional.empty();
   }
 
   /** Plans the kept CRM changes of notes that did not change this run. */

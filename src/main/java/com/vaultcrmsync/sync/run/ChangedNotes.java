@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,14 +71,14 @@ final class ChangedNotes {
   }
 
   /**
-   * Matches, pulls, plans, checks and applies the changed notes given. Returns the halt message, or
-   * null.
+   * Matches, pulls, plans, checks and applies the changed notes given. Returns the safety rule that
+   * halted the run before it wrote anything, if one did.
    *
    * @param links account id to note path, as the state had them when the run began
    * @param present the paths of the notes in the vault
    * @param watermark the state's watermark, or null before the first full run
    */
-  String sync(
+  Optional<Halt> sync(
       List<NoteDigest> changed,
       Map<String, String> links,
       Set<String> present,
@@ -145,12 +146,12 @@ final class ChangedNotes {
     accountChanges.addAll(planner.pulledAccounts(pulled, readPaths));
 
     List<NotePlan> all = new ArrayList<>(plans.values());
-    String halt = new SafetyCheck(settings).violation(all, links.size());
-    if (halt != null && !request.force()) {
-      LOG.warn("Halted before writing: {}", halt);
-      return halt;
+    Optional<SafetyHalt> halt = new SafetyCheck(settings).violation(all, links.size());
+    if (halt.isPresent() && !request.force()) {
+      LOG.warn("Halted before writing: {}", halt.get().message());
+      return Optional.of(halt.get());
     }
     steps.write(all);
-    return null;
+    return Optional.empty();
   }
 }

@@ -209,7 +209,7 @@ public final class RunRecorder {
    * The report of the run. When rows were spilled, every note goes to the spill and the report's
    * notes are read from it in path order; else they are the records in memory, sorted by path.
    */
-  RunReport build(String outcome, String message, ApiUsage usage, Instant finishedAt) {
+  RunReport build(RunOutcome outcome, ApiUsage usage, Instant finishedAt) {
     int conflicts = spilledConflicts;
     int errors = spilledErrors;
     for (NoteRecord n : live.values()) {
@@ -252,8 +252,8 @@ public final class RunRecorder {
             request.dryRun(),
             startedAt.toString(),
             finishedAt.toString(),
-            outcome,
-            message,
+            outcome.kind().label(),
+            outcome.message(),
             request.key()),
         api,
         totals,

@@ -90,8 +90,8 @@ final class SyncRun implements BatchedRun.Steps {
     this.changes = new ChangedNotes(run, linker, planner, budget, window, accountChanges, this);
   }
 
-  /** Returns the halt message, or null when the run finished. */
-  String execute() throws IOException {
+  /** Returns why the run stopped early, or empty when it finished. */
+  Optional<Halt> execute() throws IOException {
     CrmPull pull = new CrmPull(crm, mapper.mappings());
     Map<String, String> links = state.links();
     boolean noteRun = request.mode() == SyncRequest.Mode.NOTE;
@@ -160,8 +160,8 @@ final class SyncRun implements BatchedRun.Steps {
           window.readFirstStamp(budget, pull, links.isEmpty(), request.dryRun());
         }
         if (window.streamed() && changed.size() >= settings.batchNotes()) {
-          String halt = changes.sync(changed, links, present, watermark, pull);
-          if (halt != null) {
+          Optional<Halt> halt = changes.sync(changed, links, present, watermark, pull);
+          if (halt.isPresent()) {
             return halt;
           }
           changed.clear();
@@ -207,18 +207,18 @@ final class SyncRun implements BatchedRun.Steps {
         changed.clear();
       }
       window.batchedPulled(batched.pulled());
-      String halt = batched.write(changedFiles, request.force(), accountChanges);
-      if (halt != null) {
+      Optional<Halt> halt = batched.write(changedFiles, request.force(), accountChanges);
+      if (halt.isPresent()) {
         return halt;
       }
     } else if (!changed.isEmpty() || batches == 0) {
-      String halt = changes.sync(changed, links, present, watermark, pull);
-      if (halt != null) {
+      Optional<Halt> halt = changes.sync(changed, links, present, watermark, pull);
+      if (halt.isPresent()) {
         return halt;
       }
     }
     if (request.dryRun()) {
-      return null;
+      return Optional.empty();
     }
     state.batched(
         500,
@@ -235,7 +235,7 @@ final class SyncRun implements BatchedRun.Steps {
     if (!scoped) {
       window.advance(state, runId, watermark);
     }
-    return null;
+    return Optional.empty();
   }
 
   @Override
