@@ -88,9 +88,8 @@ public final class SyncEngine {
         ProgressScope ignored = new ProgressScope(listener)) {
       RunSetup setup =
           new RunSetup(
-              vaultRoot, mapper, crm, settings, clock, scanner, listener, request, state, rec,
-              runId);
-      return rec.build(outcome(new SyncRun(setup), rec), crm.usage(), clock.instant());
+              vaultRoot, mapper, crm, settings, clock, scanner, listener, request, state, runId);
+      return rec.build(outcome(new SyncRun(setup, rec), rec), crm.usage(), clock.instant());
     }
   }
 

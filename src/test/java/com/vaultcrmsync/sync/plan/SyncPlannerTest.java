@@ -49,7 +49,7 @@ class SyncPlannerTest {
   private SyncPlanner planner(SyncSettings.ConflictPolicy policy) {
     SyncSettings s =
         SyncSettings.from(key -> key.equals("sync.conflict-policy") ? policy.label() : null);
-    return new SyncPlanner(state, s, MAPPINGS, rec);
+    return new SyncPlanner(state, s, MAPPINGS);
   }
 
   private static Map<String, Object> accountFields() {
@@ -114,8 +114,11 @@ class SyncPlannerTest {
 
   private NotePlan plan(SyncSettings.ConflictPolicy policy, NoteDigest d, CrmPull.Result pulled) {
     AccountLink link = state.linkByNote("A.md").orElseThrow();
-    return planner(policy)
-        .planNote(d, new AccountMatch(AccountMatch.Kind.ID, ACCOUNT, "linked"), link, pulled);
+    NotePlan p =
+        planner(policy)
+            .planNote(d, new AccountMatch(AccountMatch.Kind.ID, ACCOUNT, "linked"), link, pulled);
+    rec.fold(p.outcomes());
+    return p;
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.vaultcrmsync.report.HtmlReport;
 import com.vaultcrmsync.report.MarkdownReport;
 import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.plan.NoteOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,11 @@ class RunRecorderSpillTest {
       n.entry(8 + e, "key-" + i + "-" + e, null, "created", "new entry");
     }
     if (i % 500 == 0) {
-      n.conflicts.add(new RunReport.Conflict("account", n.crmId, null, "reported", "a", "b"));
+      rec.fold(
+          new NoteOutcome.Conflict(
+              path(i),
+              new RunReport.Conflict("account", n.crmId, null, "reported", "a", "b"),
+              false));
     }
   }
 
