@@ -47,16 +47,7 @@ public final class RunRecorder {
   private int spilledConflicts;
   private int spilledErrors;
   private int spilledNeedingReview;
-  private int accountsCreated;
-  private int accountsUpdated;
-  private int accountsUnchanged;
-  private int activitiesCreated;
-  private int activitiesUpdated;
-  private int activitiesUnchanged;
-  private int entriesSkipped;
-  private int notesWritten;
-  private int entriesAdded;
-  private int notesSeen;
+  private final RunTally tally = new RunTally();
   private int unresolved;
 
   /** A recorder that spills to the system's temp folder. */
@@ -219,7 +210,7 @@ public final class RunRecorder {
   /** Folds one outcome of a step into the note's row and the totals. */
   public void fold(NoteOutcome outcome) {
     if (outcome instanceof NoteOutcome.Counted c) {
-      count(c.tally());
+      tally.count(c.tally());
     } else if (outcome instanceof NoteOutcome.Matched m) {
       NoteRecord n = note(m.path());
       n.title = m.title();
@@ -253,22 +244,9 @@ public final class RunRecorder {
     n.action = w.created() ? "created" : "updated";
     n.crmId = w.accountId();
     if (w.created()) {
-      accountsCreated++;
       n.match = AccountMatch.Kind.CREATED.label();
-    } else {
-      accountsUpdated++;
     }
-  }
-
-  private void count(NoteOutcome.Tally tally) {
-    switch (tally) {
-      case NOTES_SEEN -> notesSeen++;
-      case ACCOUNTS_UNCHANGED -> accountsUnchanged++;
-      case ACTIVITIES_CREATED -> activitiesCreated++;
-      case ACTIVITIES_UPDATED -> activitiesUpdated++;
-      case ACTIVITIES_UNCHANGED -> activitiesUnchanged++;
-      case ENTRIES_SKIPPED -> entriesSkipped++;
-    }
+    tally.accountWritten(w.created());
   }
 
   private void describe(NoteOutcome.Described d) {
@@ -286,9 +264,6 @@ public final class RunRecorder {
 
   private void writtenBack(NoteOutcome.WrittenBack w) {
     NoteRecord n = note(w.path());
-    if (w.written()) {
-      notesWritten++;
-    }
     if (w.lastContact() != null) {
       n.lastContact = w.lastContact();
     }
@@ -296,7 +271,7 @@ public final class RunRecorder {
       n.idProperty = w.idProperty();
     }
     n.entriesAdded += w.added();
-    entriesAdded += w.added();
+    tally.writtenBack(w.written(), w.added());
   }
 
   /** Whether anything needs a person: errors, ambiguous matches, reported conflicts. */
@@ -328,20 +303,7 @@ public final class RunRecorder {
       live.clear();
       out = spill.notes(new ArrayList<>(spilled.values()));
     }
-    RunReport.Totals totals =
-        new RunReport.Totals(
-            notesSeen,
-            accountsCreated,
-            accountsUpdated,
-            accountsUnchanged,
-            activitiesCreated,
-            activitiesUpdated,
-            activitiesUnchanged,
-            entriesSkipped,
-            notesWritten,
-            entriesAdded,
-            conflicts,
-            errors);
+    RunReport.Totals totals = tally.totals(conflicts, errors);
     RunReport.Api api =
         usage == null
             ? new RunReport.Api(0, Map.of(), null)

@@ -23,7 +23,9 @@ sealed interface RunScope permits RunScope.WholeVault, RunScope.OneAccount, RunS
   }
 
   /** Lists the vault, or as much of it as the run needs. */
-  VaultListing list(RunSetup run) throws IOException;
+  default VaultListing list(RunSetup run) throws IOException {
+    return run.scanner().scan(run.vaultRoot());
+  }
 
   /**
    * The notes the run reads.
@@ -35,7 +37,9 @@ sealed interface RunScope permits RunScope.WholeVault, RunScope.OneAccount, RunS
       throws IOException;
 
   /** Whether this is the whole vault's run. */
-  boolean whole();
+  default boolean whole() {
+    return false;
+  }
 
   /**
    * Whether the notes the state knows count as present although not listed: a run that lists one
@@ -47,11 +51,6 @@ sealed interface RunScope permits RunScope.WholeVault, RunScope.OneAccount, RunS
 
   /** The whole vault. */
   record WholeVault() implements RunScope {
-    @Override
-    public VaultListing list(RunSetup run) throws IOException {
-      return run.scanner().scan(run.vaultRoot());
-    }
-
     @Override
     public List<NoteFile> select(RunSetup run, VaultListing listing, Map<String, String> links) {
       return listing.notes();
@@ -66,22 +65,12 @@ sealed interface RunScope permits RunScope.WholeVault, RunScope.OneAccount, RunS
   /** The note of one account, named by title, alias, vault path or Account id. */
   record OneAccount(String key) implements RunScope {
     @Override
-    public VaultListing list(RunSetup run) throws IOException {
-      return run.scanner().scan(run.vaultRoot());
-    }
-
-    @Override
     public List<NoteFile> select(RunSetup run, VaultListing listing, Map<String, String> links)
         throws IOException {
       String path =
           new ScopeResolver(run.vaultRoot(), run.state(), run.mapper())
               .resolve(key, listing, links);
       return listing.notes().stream().filter(f -> f.relativePath().equals(path)).toList();
-    }
-
-    @Override
-    public boolean whole() {
-      return false;
     }
   }
 
@@ -96,11 +85,6 @@ sealed interface RunScope permits RunScope.WholeVault, RunScope.OneAccount, RunS
     public List<NoteFile> select(RunSetup run, VaultListing listing, Map<String, String> links)
         throws IOException {
       return new OneAccount(path).select(run, listing, links);
-    }
-
-    @Override
-    public boolean whole() {
-      return false;
     }
 
     @Override
