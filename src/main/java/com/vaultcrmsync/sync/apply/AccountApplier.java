@@ -51,13 +51,9 @@ final class AccountApplier {
       return;
     }
     budget.require(ApiBudget.collectionCalls(todo.size()), "creating " + todo.size() + " accounts");
-    List<SaveResult> results =
-        crm.create(
-            sObject,
-            todo.stream()
-                .map(p -> new LinkedHashMap<>(p.accountFields))
-                .map(m -> (Map<String, Object>) m)
-                .toList());
+    List<Map<String, Object>> records =
+        todo.stream().<Map<String, Object>>map(p -> new LinkedHashMap<>(p.accountFields)).toList();
+    List<SaveResult> results = crm.create(sObject, records);
     for (int i = 0; i < todo.size(); i++) {
       NotePlan p = todo.get(i);
       SaveResult r = results.get(i);
