@@ -4,10 +4,9 @@ import com.vaultcrmsync.crm.CrmWriter;
 import com.vaultcrmsync.crm.SalesforceId;
 import com.vaultcrmsync.crm.SaveResult;
 import com.vaultcrmsync.mapping.Mappings;
-import com.vaultcrmsync.sync.plan.AccountMatch;
+import com.vaultcrmsync.sync.plan.NoteOutcome;
 import com.vaultcrmsync.sync.plan.NotePlan;
 import com.vaultcrmsync.sync.run.ApiBudget;
-import com.vaultcrmsync.sync.run.RunRecorder;
 import com.vaultcrmsync.sync.run.RunSetup;
 import com.vaultcrmsync.sync.state.AccountLink;
 import com.vaultcrmsync.sync.state.StateStore;
@@ -27,7 +26,6 @@ final class AccountApplier {
   private final StateStore state;
   private final ApiBudget budget;
   private final Mappings mappings;
-  private final RunRecorder rec;
   private final String runId;
   private final boolean dryRun;
 
@@ -36,13 +34,12 @@ final class AccountApplier {
     this.state = run.state();
     this.budget = budget;
     this.mappings = run.mapper().mappings();
-    this.rec = run.rec();
     this.runId = run.runId();
     this.dryRun = run.request().dryRun();
   }
 
   /** Creates the Accounts of plans whose action is {@link NotePlan.AccountAction#CREATE}. */
-  void create(List<NotePlan> plans) {
+  void create(List<NotePlan> plans, List<NoteOutcome> out) {
     List<NotePlan> todo =
         plans.stream().filter(p -> p.accountAction == NotePlan.AccountAction.CREATE).toList();
     if (todo.isEmpty()) {
@@ -50,17 +47,13 @@ final class AccountApplier {
     }
     String sObject = mappings.account().sObject();
     if (dryRun) {
-      todo.forEach(p -> accountDone(p, "created"));
+      todo.forEach(p -> out.add(written(p, true)));
       return;
     }
     budget.require(ApiBudget.collectionCalls(todo.size()), "creating " + todo.size() + " accounts");
-    List<SaveResult> results =
-        crm.create(
-            sObject,
-            todo.stream()
-                .map(p -> new LinkedHashMap<>(p.accountFields))
-                .map(m -> (Map<String, Object>) m)
-                .toList());
+    List<Map<String, Object>> records =
+        todo.stream().<Map<String, Object>>map(p -> new LinkedHashMap<>(p.accountFields)).toList();
+    List<SaveResult> results = crm.create(sObject, records);
     for (int i = 0; i < todo.size(); i++) {
       NotePlan p = todo.get(i);
       SaveResult r = results.get(i);
@@ -69,9 +62,9 @@ final class AccountApplier {
         p.writeId = true;
         state.putLink(new AccountLink(p.accountId, p.path, p.accountHash, null));
         state.audit(runId, "crm", "create", sObject + "/" + p.accountId, null, p.accountHash);
-        accountDone(p, "created");
+        out.add(written(p, true));
       } else {
-        accountFailed(p, r);
+        accountFailed(p, r, out);
       }
     }
   }
@@ -80,7 +73,7 @@ final class AccountApplier {
    * Updates the Accounts of plans whose action is {@link NotePlan.AccountAction#UPDATE}, then
    * stores the links of the other read notes' Accounts where they changed.
    */
-  void update(List<NotePlan> plans) {
+  void update(List<NotePlan> plans, List<NoteOutcome> out) {
     List<NotePlan> todo =
         plans.stream().filter(p -> p.accountAction == NotePlan.AccountAction.UPDATE).toList();
     String sObject = mappings.account().sObject();
@@ -103,13 +96,13 @@ final class AccountApplier {
               state.linkByAccount(p.accountId).map(AccountLink::syncedHash).orElse(null);
           state.putLink(new AccountLink(p.accountId, p.path, p.accountHash, null));
           state.audit(runId, "crm", "update", sObject + "/" + p.accountId, before, p.accountHash);
-          accountDone(p, "updated");
+          out.add(written(p, false));
         } else {
-          accountFailed(p, r);
+          accountFailed(p, r, out);
         }
       }
     } else {
-      todo.forEach(p -> accountDone(p, "updated"));
+      todo.forEach(p -> out.add(written(p, false)));
     }
     for (NotePlan p : plans) {
       if (p.accountAction != NotePlan.AccountAction.NONE
@@ -117,7 +110,7 @@ final class AccountApplier {
           || p.digest == null) {
         continue;
       }
-      rec.accountsUnchanged++;
+      out.add(new NoteOutcome.Counted(p.path, NoteOutcome.Tally.ACCOUNTS_UNCHANGED));
       if (dryRun) {
         continue;
       }
@@ -138,23 +131,17 @@ final class AccountApplier {
     }
   }
 
-  private void accountDone(NotePlan p, String action) {
-    RunRecorder.NoteRecord note = rec.note(p.path);
-    note.action = action;
-    note.crmId = p.accountId;
-    if (action.equals("created")) {
-      rec.accountsCreated++;
-      note.match = AccountMatch.Kind.CREATED.label();
-    } else {
-      rec.accountsUpdated++;
-    }
+  private static NoteOutcome written(NotePlan p, boolean created) {
+    return new NoteOutcome.AccountWritten(p.path, p.accountId, created);
   }
 
-  private void accountFailed(NotePlan p, SaveResult r) {
+  private void accountFailed(NotePlan p, SaveResult r, List<NoteOutcome> out) {
     p.failed = true;
-    RunRecorder.NoteRecord note = rec.note(p.path);
-    note.action = "failed";
-    note.error(
-        mappings.account().sObject() + " write failed: " + PlanApplier.describe(r.errors()), null);
+    out.add(new NoteOutcome.Acted(p.path, null, "failed"));
+    out.add(
+        new NoteOutcome.Problem(
+            p.path,
+            mappings.account().sObject() + " write failed: " + PlanApplier.describe(r.errors()),
+            null));
   }
 }

@@ -4,10 +4,10 @@ import com.vaultcrmsync.crm.CrmWriter;
 import com.vaultcrmsync.crm.SalesforceId;
 import com.vaultcrmsync.crm.SaveResult;
 import com.vaultcrmsync.mapping.Mappings;
+import com.vaultcrmsync.sync.plan.NoteOutcome;
 import com.vaultcrmsync.sync.plan.NotePlan;
 import com.vaultcrmsync.sync.plan.VaultKey;
 import com.vaultcrmsync.sync.run.ApiBudget;
-import com.vaultcrmsync.sync.run.RunRecorder;
 import com.vaultcrmsync.sync.run.RunSetup;
 import com.vaultcrmsync.sync.run.SyncSettings;
 import com.vaultcrmsync.sync.state.ActivityState;
@@ -33,7 +33,6 @@ final class ActivityApplier {
   private final ApiBudget budget;
   private final Mappings mappings;
   private final SyncSettings settings;
-  private final RunRecorder rec;
   private final String runId;
   private final boolean dryRun;
 
@@ -43,7 +42,6 @@ final class ActivityApplier {
     this.budget = budget;
     this.mappings = run.mapper().mappings();
     this.settings = run.settings();
-    this.rec = run.rec();
     this.runId = run.runId();
     this.dryRun = run.request().dryRun();
   }
@@ -52,50 +50,44 @@ final class ActivityApplier {
   private record Upsert(NotePlan plan, NotePlan.EntryPlan entry, String key) {}
 
   /** Upserts the entries to push; reports the others. */
-  void upsert(List<NotePlan> plans) {
+  void upsert(List<NotePlan> plans, List<NoteOutcome> out) {
     String sObject = mappings.activity().sObject();
     String extField = mappings.activity().externalIdField();
     List<Upsert> refs = new ArrayList<>();
     for (NotePlan p : plans) {
-      RunRecorder.NoteRecord note = rec.note(p.path);
+      out.add(new NoteOutcome.Touched(p.path));
       for (NotePlan.EntryPlan e : p.entries) {
         int line = e.entry().line();
         if (!e.push()) {
-          note.entry(
-              line,
-              e.existing() == null ? null : e.existing().key(),
-              e.existing() == null ? null : e.existing().crmId(),
-              e.action(),
-              e.reason());
+          out.add(
+              new NoteOutcome.Entry(
+                  p.path,
+                  line,
+                  e.existing() == null ? null : e.existing().key(),
+                  e.existing() == null ? null : e.existing().crmId(),
+                  e.action(),
+                  e.reason()));
           if ("unchanged".equals(e.action())) {
-            rec.activitiesUnchanged++;
+            out.add(new NoteOutcome.Counted(p.path, NoteOutcome.Tally.ACTIVITIES_UNCHANGED));
           }
           continue;
         }
         if (p.failed || p.accountId == null) {
           if (dryRun && p.accountAction == NotePlan.AccountAction.CREATE) {
-            note.entry(line, null, null, "created", e.reason());
-            rec.activitiesCreated++;
+            written(out, p.path, line, null, null, true, e.reason());
           } else {
-            note.entry(line, null, null, "skipped", "the account could not be written");
-            rec.entriesSkipped++;
+            out.add(
+                new NoteOutcome.Entry(
+                    p.path, line, null, null, "skipped", "the account could not be written"));
+            out.add(new NoteOutcome.Counted(p.path, NoteOutcome.Tally.ENTRIES_SKIPPED));
           }
           continue;
         }
         String key = VaultKey.of(p.accountId, e.entry().date(), e.entry().subject());
         if (dryRun) {
           boolean create = e.existing() == null || e.existing().deletedInCrm();
-          note.entry(
-              line,
-              key,
-              e.existing() == null ? null : e.existing().crmId(),
-              create ? "created" : "updated",
-              e.reason());
-          if (create) {
-            rec.activitiesCreated++;
-          } else {
-            rec.activitiesUpdated++;
-          }
+          String id = e.existing() == null ? null : e.existing().crmId();
+          written(out, p.path, line, key, id, create, e.reason());
           continue;
         }
         refs.add(new Upsert(p, e, key));
@@ -116,17 +108,33 @@ final class ActivityApplier {
         m.put(extField, u.key());
         records.add(m);
       }
-      upserted(sObject, slice, crm.upsert(sObject, extField, records));
+      upserted(sObject, slice, crm.upsert(sObject, extField, records), out);
     }
   }
 
-  private void upserted(String sObject, List<Upsert> refs, List<SaveResult> results) {
+  /** An entry row of an activity created or updated, counted in the totals. */
+  private static void written(
+      List<NoteOutcome> out,
+      String path,
+      int line,
+      String key,
+      String crmId,
+      boolean created,
+      String reason) {
+    out.add(new NoteOutcome.Entry(path, line, key, crmId, created ? "created" : "updated", reason));
+    out.add(
+        new NoteOutcome.Counted(
+            path,
+            created ? NoteOutcome.Tally.ACTIVITIES_CREATED : NoteOutcome.Tally.ACTIVITIES_UPDATED));
+  }
+
+  private void upserted(
+      String sObject, List<Upsert> refs, List<SaveResult> results, List<NoteOutcome> out) {
     for (int i = 0; i < refs.size(); i++) {
       NotePlan p = refs.get(i).plan();
       NotePlan.EntryPlan e = refs.get(i).entry();
       String key = refs.get(i).key();
       SaveResult r = results.get(i);
-      RunRecorder.NoteRecord note = rec.note(p.path);
       if (r.success()) {
         String id = SalesforceId.to18(r.id());
         state.putActivity(
@@ -149,18 +157,15 @@ final class ActivityApplier {
             sObject + "/" + id,
             e.existing() == null ? null : e.existing().syncedHash(),
             e.hash());
-        note.entry(e.entry().line(), key, id, r.created() ? "created" : "updated", e.reason());
-        if (r.created()) {
-          rec.activitiesCreated++;
-        } else {
-          rec.activitiesUpdated++;
-        }
+        written(out, p.path, e.entry().line(), key, id, r.created(), e.reason());
       } else {
         p.failed = true;
         p.activityDates.remove(e.entry().date());
-        note.entry(e.entry().line(), key, null, "failed", PlanApplier.describe(r.errors()));
-        note.error(
-            "line " + e.entry().line() + ": " + PlanApplier.describe(r.errors()), e.entry().line());
+        String why = PlanApplier.describe(r.errors());
+        out.add(new NoteOutcome.Entry(p.path, e.entry().line(), key, null, "failed", why));
+        out.add(
+            new NoteOutcome.Problem(
+                p.path, "line " + e.entry().line() + ": " + why, e.entry().line()));
       }
     }
   }
@@ -169,30 +174,29 @@ final class ActivityApplier {
    * Deletes (or, with {@code sync.deletes.vault-to-crm=false}, forgets) the activities of entries
    * removed from their notes, and stores the plans' state-only updates.
    */
-  void remove(List<NotePlan> plans) {
+  void remove(List<NotePlan> plans, List<NoteOutcome> out) {
     List<ActivityState> toDelete = new ArrayList<>();
     for (NotePlan p : plans) {
-      RunRecorder.NoteRecord note = rec.note(p.path);
+      out.add(new NoteOutcome.Touched(p.path));
       for (ActivityState a : p.removals) {
-        if (settings.deleteInCrm() && a.crmId() != null && !a.deletedInCrm()) {
+        boolean delete = settings.deleteInCrm() && a.crmId() != null && !a.deletedInCrm();
+        out.add(
+            new NoteOutcome.Entry(
+                p.path,
+                null,
+                a.key(),
+                a.crmId(),
+                delete ? "deleted" : "removed",
+                delete
+                    ? "entry removed from the note; its CRM activity is deleted"
+                        + " (sync.deletes.vault-to-crm)"
+                    : "entry removed from the note; its CRM activity stays"
+                        + " (sync.deletes.vault-to-crm=false)"));
+        if (delete) {
           toDelete.add(a);
-          note.entry(
-              null,
-              a.key(),
-              a.crmId(),
-              "deleted",
-              "entry removed from the note; its CRM activity is deleted (sync.deletes.vault-to-crm)");
-        } else {
-          note.entry(
-              null,
-              a.key(),
-              a.crmId(),
-              "removed",
-              "entry removed from the note; its CRM activity stays (sync.deletes.vault-to-crm=false)");
-          if (!dryRun) {
-            state.removeActivity(a.key());
-            state.audit(runId, "state", "forget", a.key(), a.syncedHash(), null);
-          }
+        } else if (!dryRun) {
+          state.removeActivity(a.key());
+          state.audit(runId, "state", "forget", a.key(), a.syncedHash(), null);
         }
       }
       if (!dryRun) {
@@ -211,13 +215,14 @@ final class ActivityApplier {
         state.removeActivity(a.key());
         state.audit(runId, "crm", "delete", a.crmId(), a.syncedHash(), null);
       } else {
-        rec.note(a.notePath())
-            .error(
+        out.add(
+            new NoteOutcome.Problem(
+                a.notePath(),
                 "delete of "
                     + a.crmId()
                     + " failed: "
                     + PlanApplier.describe(results.get(i).errors()),
-                null);
+                null));
       }
     }
   }

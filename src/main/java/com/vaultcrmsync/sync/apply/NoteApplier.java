@@ -4,8 +4,8 @@ import com.vaultcrmsync.mapping.Mappings;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.plan.Fingerprint;
 import com.vaultcrmsync.sync.plan.NoteDigest;
+import com.vaultcrmsync.sync.plan.NoteOutcome;
 import com.vaultcrmsync.sync.plan.NotePlan;
-import com.vaultcrmsync.sync.run.RunRecorder;
 import com.vaultcrmsync.sync.run.RunSetup;
 import com.vaultcrmsync.sync.state.ActivityState;
 import com.vaultcrmsync.sync.state.NoteState;
@@ -37,7 +37,6 @@ final class NoteApplier {
 
   private final StateStore state;
   private final Mappings mappings;
-  private final RunRecorder rec;
   private final NoteUpdater notes;
   private final String runId;
   private final boolean dryRun;
@@ -50,22 +49,21 @@ final class NoteApplier {
   NoteApplier(RunSetup run, NoteUpdater notes, LocalDate today) {
     this.state = run.state();
     this.mappings = run.mapper().mappings();
-    this.rec = run.rec();
     this.notes = notes;
     this.runId = run.runId();
     this.dryRun = run.request().dryRun();
     this.today = today;
   }
 
-  /** Writes the notes of {@code plans}, then their state. */
-  void apply(List<NotePlan> plans) {
+  /** Writes the notes of {@code plans}, then their state; adds what it did to {@code out}. */
+  void apply(List<NotePlan> plans, List<NoteOutcome> out) {
     ExecutorService writers = Executors.newFixedThreadPool(NOTE_WRITERS, NoteWriterThread::new);
     try {
       for (int i = 0; i < plans.size(); i += NOTES_PER_BATCH) {
         List<NotePlan> batch = plans.subList(i, Math.min(plans.size(), i + NOTES_PER_BATCH));
         List<Runnable> results = new ArrayList<>();
         for (NotePlan p : batch) {
-          Runnable done = startNote(p, writers);
+          Runnable done = startNote(p, writers, out);
           if (done != null) {
             results.add(done);
           }
@@ -82,7 +80,7 @@ final class NoteApplier {
    * I/O-bound and independent per note) and returns what records its outcome, to be run on this
    * thread in plan order; null when the note needs no update.
    */
-  private Runnable startNote(NotePlan p, ExecutorService writers) {
+  private Runnable startNote(NotePlan p, ExecutorService writers, List<NoteOutcome> out) {
     if (p.accountId == null && !(dryRun && p.accountAction == NotePlan.AccountAction.CREATE)) {
       return () -> recordRead(p);
     }
@@ -111,28 +109,32 @@ final class NoteApplier {
                     newest,
                     dryRun,
                     p.digest == null ? previous : stateOf(p.digest, previous)));
-    return () -> noteDone(p, expected, update);
+    return () -> noteDone(p, expected, update, out);
   }
 
-  private void noteDone(NotePlan p, String expected, Future<NoteUpdater.Outcome> update) {
-    RunRecorder.NoteRecord note = rec.note(p.path);
+  private void noteDone(
+      NotePlan p, String expected, Future<NoteUpdater.Outcome> update, List<NoteOutcome> out) {
     try {
       NoteUpdater.Outcome o = outcome(update);
-      if (o.written()) {
-        rec.notesWritten++;
-      }
-      if (o.lastContactTo() != null) {
-        note.lastContact = new RunReport.Change(o.lastContactFrom(), o.lastContactTo());
-      }
-      if (o.idWritten()) {
-        note.idProperty = mappings.account().idProperty();
-      }
-      note.entriesAdded += o.added();
-      rec.entriesAdded += o.added();
+      out.add(
+          new NoteOutcome.WrittenBack(
+              p.path,
+              o.written(),
+              o.lastContactTo() == null
+                  ? null
+                  : new RunReport.Change(o.lastContactFrom(), o.lastContactTo()),
+              o.idWritten() ? mappings.account().idProperty() : null,
+              o.added()));
       for (NotePlan.CrmLinePlan l : p.crmLines) {
         String key = ActivityState.crmKey(l.crmId());
-        note.entry(
-            null, key, l.crmId(), l.existing() == null ? "added" : "line-updated", l.reason());
+        out.add(
+            new NoteOutcome.Entry(
+                p.path,
+                null,
+                key,
+                l.crmId(),
+                l.existing() == null ? "added" : "line-updated",
+                l.reason()));
         if (!dryRun) {
           String hash = Fingerprint.of(l.line());
           state.putActivity(ActivityState.pulled(l.crmId(), p.accountId, p.path, l.date(), hash));
@@ -160,12 +162,16 @@ final class NoteApplier {
     } catch (NoteChangedException e) {
       p.failed = true;
       p.pullIncomplete |= !p.crmLines.isEmpty() || !p.vaultRemovals.isEmpty();
-      note.error("the note changed while the sync ran; it is synced again on the next run", null);
+      out.add(
+          new NoteOutcome.Problem(
+              p.path,
+              "the note changed while the sync ran; it is synced again on the next run",
+              null));
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
       // IllegalStateException: the editor refused an edit that would not read back as intended.
       p.failed = true;
       p.pullIncomplete |= !p.crmLines.isEmpty() || !p.vaultRemovals.isEmpty();
-      note.error("cannot update the note: " + e.getMessage(), null);
+      out.add(new NoteOutcome.Problem(p.path, "cannot update the note: " + e.getMessage(), null));
     }
   }
 

@@ -27,14 +27,14 @@ import java.util.Optional;
  * the guarded writer then refuses to replace a file that changed in the meantime. A note the user
  * edited is never overwritten: {@link NoteChangedException} tells the caller to retry next run.
  */
-public final class NoteUpdater {
+final class NoteUpdater {
   private final Path vaultRoot;
   private final String idProperty;
   // Notes are updated on several writer threads at once; a parser per thread keeps that safe.
   private final ThreadLocal<NoteParser> parser = ThreadLocal.withInitial(NoteParser::new);
   private final NoteWriter writer = new NoteWriter();
 
-  public NoteUpdater(Path vaultRoot, String idProperty) {
+  NoteUpdater(Path vaultRoot, String idProperty) {
     this.vaultRoot = vaultRoot;
     this.idProperty = idProperty;
   }

@@ -2,7 +2,6 @@ package com.vaultcrmsync.sync.plan;
 
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.run.CrmPull;
-import com.vaultcrmsync.sync.run.RunRecorder;
 import com.vaultcrmsync.sync.run.SyncSettings;
 import com.vaultcrmsync.sync.run.SyncSettings.ConflictPolicy;
 import com.vaultcrmsync.sync.state.AccountLink;
@@ -21,17 +20,14 @@ final class AccountPlanner {
   private final StateStore state;
   private final SyncSettings settings;
   private final List<String> accountFields;
-  private final RunRecorder rec;
 
   /**
    * @param accountFields the Account fields the vault owns
    */
-  AccountPlanner(
-      StateStore state, SyncSettings settings, List<String> accountFields, RunRecorder rec) {
+  AccountPlanner(StateStore state, SyncSettings settings, List<String> accountFields) {
     this.state = state;
     this.settings = settings;
     this.accountFields = accountFields;
-    this.rec = rec;
   }
 
   /**
@@ -64,24 +60,22 @@ final class AccountPlanner {
       return;
     }
     ConflictPolicy policy = settings.conflictPolicy();
-    rec.note(plan.path)
-        .conflicts
-        .add(
+    plan.report(
+        new NoteOutcome.Conflict(
+            plan.path,
             new RunReport.Conflict(
                 "account",
                 plan.accountId,
                 null,
                 SyncPlanner.resolution(policy),
                 plan.accountHash,
-                crm));
+                crm),
+            policy == ConflictPolicy.REPORT));
     switch (policy) {
       case VAULT_WINS -> plan.accountAction = NotePlan.AccountAction.UPDATE;
       case CRM_WINS ->
           plan.linkAfter = new AccountLink(plan.accountId, plan.path, plan.accountHash, null);
-      case REPORT -> {
-        rec.unresolvedConflict();
-        plan.linkAfter = new AccountLink(plan.accountId, plan.path, base, crm);
-      }
+      case REPORT -> plan.linkAfter = new AccountLink(plan.accountId, plan.path, base, crm);
     }
   }
 

@@ -22,11 +22,6 @@ import java.util.Set;
  * with it and without it comes to the same.
  */
 public final class EchoFilter {
-  /** Builds a filter over a map of links, which it reads as they change. */
-  public interface Factory {
-    EchoFilter over(Map<String, String> links);
-  }
-
   private final StateStore state;
   private final SyncSettings settings;
   private final Mappings mappings;

@@ -4,7 +4,6 @@ import com.vaultcrmsync.crm.CrmRecords;
 import com.vaultcrmsync.crm.SalesforceId;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.run.CrmPull;
-import com.vaultcrmsync.sync.run.RunRecorder;
 import com.vaultcrmsync.sync.run.SyncSettings;
 import com.vaultcrmsync.sync.run.SyncSettings.ConflictPolicy;
 import com.vaultcrmsync.sync.state.ActivityState;
@@ -25,23 +24,19 @@ final class EntryPlanner {
   private final StateStore state;
   private final SyncSettings settings;
   private final List<String> activityFields;
-  private final RunRecorder rec;
 
   /**
    * @param activityFields the activity fields the vault owns
    */
-  EntryPlanner(
-      StateStore state, SyncSettings settings, List<String> activityFields, RunRecorder rec) {
+  EntryPlanner(StateStore state, SyncSettings settings, List<String> activityFields) {
     this.state = state;
     this.settings = settings;
     this.activityFields = activityFields;
-    this.rec = rec;
   }
 
   /** Fills {@code plan}'s entries, removals and state updates from its digest. */
   void plan(NotePlan plan, CrmPull.Result pulled) {
     NoteDigest d = plan.digest;
-    RunRecorder.NoteRecord note = rec.note(plan.path);
     Map<String, Integer> seen = new HashMap<>();
     Set<String> keys = new HashSet<>();
     Set<String> crmIds = new HashSet<>();
@@ -51,15 +46,13 @@ final class EntryPlanner {
         continue;
       }
       if (e.date() == null) {
-        note.entry(e.line(), null, null, "skipped", "undated entry");
-        rec.entriesSkipped++;
+        skipped(plan, e.line(), "undated entry");
         continue;
       }
       String identity = e.date() + "|" + VaultKey.normalise(e.subject() == null ? "" : e.subject());
       Integer first = seen.putIfAbsent(identity, e.line());
       if (first != null) {
-        note.entry(e.line(), null, null, "skipped", "same date and subject as line " + first);
-        rec.entriesSkipped++;
+        skipped(plan, e.line(), "same date and subject as line " + first);
         continue;
       }
       plan.activityDates.add(e.date());
@@ -84,6 +77,11 @@ final class EntryPlanner {
         }
       }
     }
+  }
+
+  private static void skipped(NotePlan plan, int line, String reason) {
+    plan.report(new NoteOutcome.Entry(plan.path, line, null, null, "skipped", reason));
+    plan.report(new NoteOutcome.Counted(plan.path, NoteOutcome.Tally.ENTRIES_SKIPPED));
   }
 
   private NotePlan.EntryPlan planEntry(
@@ -133,17 +131,24 @@ final class EntryPlanner {
     if (crm == null || crm.equals(existing.syncedHash()) || crm.equals(hash)) {
       return new NotePlan.EntryPlan(e, hash, existing, true, null, "entry changed");
     }
+    return conflict(plan, e, hash, existing, crm);
+  }
+
+  /** An entry changed in the vault and its activity in the CRM: the conflict policy decides. */
+  private NotePlan.EntryPlan conflict(
+      NotePlan plan, NoteDigest.EntryDigest e, String hash, ActivityState existing, String crm) {
     ConflictPolicy policy = settings.conflictPolicy();
-    rec.note(plan.path)
-        .conflicts
-        .add(
+    plan.report(
+        new NoteOutcome.Conflict(
+            plan.path,
             new RunReport.Conflict(
                 existing.key(),
                 existing.crmId(),
                 e.line(),
                 SyncPlanner.resolution(policy),
                 hash,
-                crm));
+                crm),
+            policy == ConflictPolicy.REPORT));
     return switch (policy) {
       case VAULT_WINS ->
           new NotePlan.EntryPlan(e, hash, existing, true, null, "conflict: the vault wins");
@@ -153,7 +158,6 @@ final class EntryPlanner {
             e, hash, existing, false, "conflict", "conflict: the CRM wins; its activity is kept");
       }
       case REPORT -> {
-        rec.unresolvedConflict();
         plan.keepCrmChange(existing, crm);
         yield new NotePlan.EntryPlan(
             e, hash, existing, false, "conflict", "changed on both sides; nothing overwritten");

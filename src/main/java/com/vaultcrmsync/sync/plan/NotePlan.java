@@ -4,6 +4,7 @@ import com.vaultcrmsync.sync.state.AccountLink;
 import com.vaultcrmsync.sync.state.ActivityState;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -57,10 +58,22 @@ public final class NotePlan {
   /** A CRM change for this note was not applied: the watermark must not pass it. */
   public boolean pullIncomplete;
 
+  /** What planning the note decided for the report, in order. */
+  private final List<NoteOutcome> outcomes = new ArrayList<>();
+
   public NotePlan(String path, String title, NoteDigest digest) {
     this.path = path;
     this.title = title;
     this.digest = digest;
+  }
+
+  /** What planning the note decided for the report, for the run to fold. */
+  public List<NoteOutcome> outcomes() {
+    return Collections.unmodifiableList(outcomes);
+  }
+
+  void report(NoteOutcome outcome) {
+    outcomes.add(outcome);
   }
 
   /** Remembers a CRM-side change {@code crm} of a vault-owned activity, unless already known. */

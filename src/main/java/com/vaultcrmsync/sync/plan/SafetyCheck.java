@@ -1,7 +1,9 @@
 package com.vaultcrmsync.sync.plan;
 
+import com.vaultcrmsync.sync.run.SafetyHalt;
 import com.vaultcrmsync.sync.run.SyncSettings;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * Halts a run before it writes anything when it would overwrite the fields of too many
@@ -47,32 +49,28 @@ public final class SafetyCheck {
     return new Totals(updates, deletes);
   }
 
-  /** Why the run must halt, or null when it may go on. */
-  public String violation(Collection<NotePlan> plans, int linkedBefore) {
+  /** Why the run must halt, if it must. */
+  public Optional<SafetyHalt> violation(Collection<NotePlan> plans, int linkedBefore) {
     return violation(count(plans), linkedBefore);
   }
 
-  /** Why a run with these totals must halt, or null when it may go on. */
-  public String violation(Totals totals, int linkedBefore) {
+  /** Why a run with these totals must halt, if it must. */
+  public Optional<SafetyHalt> violation(Totals totals, int linkedBefore) {
     long updates = totals.updates();
     if (linkedBefore > 0
         && updates > settings.massChangeShare() * linkedBefore
         && updates > settings.massChangeMinAccounts()) {
-      return "mass change: the run would overwrite fields of "
-          + updates
-          + " of "
-          + linkedBefore
-          + " linked accounts, more than "
-          + Math.round(settings.massChangeShare() * 100)
-          + "% (sync.safety.max-account-update-share); run again with --force if this is intended";
+      return Optional.of(
+          new SafetyHalt(
+              SafetyHalt.Rule.MASS_CHANGE,
+              updates,
+              linkedBefore,
+              Math.round(settings.massChangeShare() * 100)));
     }
     if (totals.deletes() > settings.maxDeletes()) {
-      return "mass delete: the run would delete "
-          + totals.deletes()
-          + " CRM activities or note entries, more than "
-          + settings.maxDeletes()
-          + " (sync.safety.max-deletes); run again with --force if this is intended";
+      return Optional.of(
+          new SafetyHalt(SafetyHalt.Rule.MASS_DELETE, totals.deletes(), 0, settings.maxDeletes()));
     }
-    return null;
+    return Optional.empty();
   }
 }

@@ -5,10 +5,10 @@ import com.vaultcrmsync.crm.SalesforceId;
 import com.vaultcrmsync.mapping.FieldRule;
 import com.vaultcrmsync.mapping.Mappings;
 import com.vaultcrmsync.sync.run.CrmPull;
-import com.vaultcrmsync.sync.run.RunRecorder;
 import com.vaultcrmsync.sync.run.SyncSettings;
 import com.vaultcrmsync.sync.run.SyncSettings.ConflictPolicy;
 import com.vaultcrmsync.sync.state.AccountLink;
+import com.vaultcrmsync.sync.state.NoteState;
 import com.vaultcrmsync.sync.state.StateStore;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,18 +27,18 @@ import java.util.function.Function;
 public final class SyncPlanner {
   static final String DELETED_IN_VAULT =
       "deleted in the CRM; its entry is removed from the note (sync.deletes.crm-to-vault)";
-  private final RunRecorder rec;
+  private final StateStore state;
   private final AccountPlanner accounts;
   private final EntryPlanner entries;
   private final PulledActivityPlanner activities;
 
-  public SyncPlanner(StateStore state, SyncSettings settings, Mappings mappings, RunRecorder rec) {
-    this.rec = rec;
+  public SyncPlanner(StateStore state, SyncSettings settings, Mappings mappings) {
+    this.state = state;
     List<String> accountFields = fieldsOf(mappings.account().fields());
     List<String> activityFields = fieldsOf(mappings.activity().fields());
-    this.accounts = new AccountPlanner(state, settings, accountFields, rec);
-    this.entries = new EntryPlanner(state, settings, activityFields, rec);
-    this.activities = new PulledActivityPlanner(state, settings, mappings, activityFields, rec);
+    this.accounts = new AccountPlanner(state, settings, accountFields);
+    this.entries = new EntryPlanner(state, settings, activityFields);
+    this.activities = new PulledActivityPlanner(state, settings, mappings, activityFields);
   }
 
   /** Plans a note read this run. */
@@ -50,19 +50,17 @@ public final class SyncPlanner {
     plan.linkedBefore = link != null && link.accountId().equals(match.accountId());
     plan.accountFields = d.accountFields();
     plan.accountHash = Fingerprint.ofFields(d.accountFields());
-    RunRecorder.NoteRecord note = rec.note(d.path());
-    note.title = d.title();
-    note.match = match.kind().label();
-    note.crmId = match.accountId();
-    note.reason = match.reason();
+    plan.report(new NoteOutcome.Matched(d.path(), d.title(), match));
     switch (match.kind()) {
       case AMBIGUOUS -> {
-        note.action = "skipped";
-        note.error("ambiguous match: " + match.reason() + "; nothing was written", null);
+        plan.report(new NoteOutcome.Acted(d.path(), null, "skipped"));
+        plan.report(
+            new NoteOutcome.Problem(
+                d.path(), "ambiguous match: " + match.reason() + "; nothing was written", null));
         return plan;
       }
       case UNMATCHED -> {
-        note.action = "skipped";
+        plan.report(new NoteOutcome.Acted(d.path(), null, "skipped"));
         return plan;
       }
       case CREATED -> plan.accountAction = NotePlan.AccountAction.CREATE;
@@ -83,18 +81,38 @@ public final class SyncPlanner {
    *
    * @param links account id to note path
    * @param planFor the plan of a note path (created for notes not read this run)
+   * @return what the report says of the pulled activities, in order
    */
-  public void planPulled(
+  public List<NoteOutcome> planPulled(
       CrmPull.Result pulled, Map<String, String> links, Function<String, NotePlan> planFor) {
-    planPulled(pulled.activities.values(), links, planFor);
+    return planPulled(pulled.activities.values(), links, planFor);
   }
 
   /** Plans some of the pulled activities (those of one batch of notes), as above. */
-  public void planPulled(
+  public List<NoteOutcome> planPulled(
       Collection<CrmPull.Activity> activities,
       Map<String, String> links,
       Function<String, NotePlan> planFor) {
-    this.activities.plan(activities, links, planFor);
+    return this.activities.plan(activities, links, planFor);
+  }
+
+  /**
+   * The plan of a linked note not read this run, for the pulled changes of its Account; null when
+   * the note is not known or not linked.
+   *
+   * @param accountByNote note path to linked account id
+   */
+  public NotePlan planUnchanged(String path, Map<String, String> accountByNote) {
+    NoteState known = state.note(path).orElse(null);
+    String accountId = accountByNote.get(path);
+    if (known == null || accountId == null) {
+      return null;
+    }
+    NotePlan plan = new NotePlan(path, known.title(), null);
+    plan.match = new AccountMatch(AccountMatch.Kind.ID, accountId, "linked");
+    plan.accountId = accountId;
+    plan.linkedBefore = true;
+    return plan;
   }
 
   /**

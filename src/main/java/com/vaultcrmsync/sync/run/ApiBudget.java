@@ -19,8 +19,15 @@ public final class ApiBudget {
 
   /** Thrown when the next calls would exceed the budget; nothing of them was sent. */
   static final class Exhausted extends RuntimeException {
-    Exhausted(String message) {
-      super(message);
+    private final BudgetHalt halt;
+
+    Exhausted(BudgetHalt halt) {
+      super(halt.message());
+      this.halt = halt;
+    }
+
+    BudgetHalt halt() {
+      return halt;
     }
   }
 
@@ -31,33 +38,23 @@ public final class ApiBudget {
    */
   public void require(int calls, String what) {
     ApiUsage usage = crm.usage();
-    if (settings.apiMaxCallsPerRun() > 0 && usage.calls() + calls > settings.apiMaxCallsPerRun()) {
+    int cap = settings.apiMaxCallsPerRun();
+    if (cap > 0 && usage.calls() + calls > cap) {
       throw new Exhausted(
-          "API budget: "
-              + what
-              + " needs "
-              + calls
-              + " more call(s); this run may make "
-              + settings.apiMaxCallsPerRun()
-              + " (sync.api.max-calls-per-run) and made "
-              + usage.calls());
+          new BudgetHalt(what, calls, BudgetHalt.Cap.PER_RUN, usage.calls(), cap, 0));
     }
     Integer remaining = usage.dailyRemaining();
     if (remaining != null && usage.dailyMax() != null) {
       double reserve = settings.apiReserveShare() * usage.dailyMax();
       if (remaining - calls < reserve) {
         throw new Exhausted(
-            "API budget: "
-                + what
-                + " needs "
-                + calls
-                + " more call(s) but only "
-                + remaining
-                + " of the org's "
-                + usage.dailyMax()
-                + " daily calls remain and "
-                + (long) Math.ceil(reserve)
-                + " are kept in reserve (sync.api.reserve-share)");
+            new BudgetHalt(
+                what,
+                calls,
+                BudgetHalt.Cap.DAILY,
+                remaining,
+                usage.dailyMax(),
+                (long) Math.ceil(reserve)));
       }
     }
   }

@@ -2,12 +2,13 @@ package com.vaultcrmsync.sync.run;
 
 import com.vaultcrmsync.crm.ChangePosition;
 import com.vaultcrmsync.sync.plan.AccountMatch;
-import com.vaultcrmsync.sync.plan.EchoFilter;
 import com.vaultcrmsync.sync.plan.NoteDigest;
+import com.vaultcrmsync.sync.plan.NoteOutcome;
 import com.vaultcrmsync.sync.plan.NotePlan;
 import com.vaultcrmsync.sync.plan.SafetyCheck;
 import com.vaultcrmsync.sync.plan.SyncPlanner;
 import com.vaultcrmsync.sync.state.AccountLink;
+import com.vaultcrmsync.sync.state.NoteState;
 import com.vaultcrmsync.sync.state.StateStore;
 import com.vaultcrmsync.vault.NoteFile;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,36 +29,15 @@ import org.slf4j.LoggerFactory;
  * A run of more changed notes than one batch ({@code sync.first-load.batch-notes}), in two passes
  * so that memory holds one batch of notes whatever the vault's size, while the safety rules still
  * judge the whole run before anything is written. The counting pass matches each batch, pulls what
- * it needs, plans it with a report that is thrown away and adds up the totals; it keeps only how
- * each note matched, the links as the run leaves them and the CRM changes kept from the pull
- * (echoes are never held). Unless a rule halts the run, the writing pass reads each batch again,
- * plans it and writes it; then the kept CRM changes of notes that did not change.
+ * it needs, plans it (the rows planning returns for the report are dropped) and adds up the totals;
+ * it keeps only how each note matched, the links as the run leaves them and the CRM changes kept
+ * from the pull (echoes are never held). Unless a rule halts the run, the writing pass reads each
+ * batch again, plans it and writes it; then the kept CRM changes of notes that did not change.
  */
 final class BatchedRun {
   private static final Logger LOG = LoggerFactory.getLogger(BatchedRun.class);
 
-  /** What the run this belongs to does for it. */
-  interface Steps {
-    /** Matches a batch of changed notes; {@code claimed} accounts are not matched by name. */
-    Map<String, AccountMatch> identify(List<NoteDigest> batch, Map<String, String> claimed);
-
-    /** Whether the run links the note to another account than the state did. */
-    boolean relinked(NoteDigest d, AccountMatch m);
-
-    /** A changed note read again, or null when it is no longer a changed, readable note. */
-    NoteDigest readAgain(NoteFile f) throws IOException;
-
-    /** The plan of a linked note not read this run, or null. */
-    NotePlan unchangedPlan(String path, Map<String, String> accountByNote);
-
-    /** A planner whose report is thrown away. */
-    SyncPlanner countingPlanner();
-
-    /** Writes plans: the CRM first, then the notes. */
-    void write(List<NotePlan> plans);
-  }
-
-  private final Steps steps;
+  private final RunParts parts;
   private final StateStore state;
   private final SyncSettings settings;
   private final SyncPlanner planner;
@@ -65,6 +46,9 @@ final class BatchedRun {
   private final Instant watermark;
   private final Set<String> present;
   private final int linkedBefore;
+  private final VaultReader reader;
+  private final Map<String, NoteState> index;
+  private final UnplannedNotes unplanned;
 
   /** How each changed note matched (compact: kind, id, reason), and the changed notes. */
   private final Map<String, AccountMatch> matches = new HashMap<>();
@@ -84,36 +68,36 @@ final class BatchedRun {
   private SafetyCheck.Totals totals = SafetyCheck.Totals.NONE;
 
   /**
-   * @param links account id to note path, as stored before the run
-   * @param present the notes in the vault
-   * @param watermark the pull watermark, or null before the first full run
+   * @param start the links, present notes and watermark as the run began
+   * @param reader reads each changed note again in the writing pass
+   * @param index the state's notes, by path, as the run began
+   * @param unplanned reports a note that can no longer be read
    */
   BatchedRun(
-      Steps steps,
-      StateStore state,
-      SyncSettings settings,
-      SyncPlanner planner,
-      EchoFilter.Factory echoes,
-      CrmPull pull,
-      ApiBudget budget,
-      Map<String, String> links,
-      Set<String> present,
-      Instant watermark) {
-    this.steps = steps;
-    this.state = state;
-    this.settings = settings;
-    this.planner = planner;
-    this.pull = pull;
-    this.budget = budget;
-    this.watermark = watermark;
-    this.present = present;
+      RunParts parts,
+      RunParts.Start start,
+      VaultReader reader,
+      Map<String, NoteState> index,
+      UnplannedNotes unplanned) {
+    this.parts = parts;
+    this.state = parts.run().state();
+    this.settings = parts.run().settings();
+    this.planner = parts.planner();
+    this.pull = parts.pull();
+    this.budget = parts.budget();
+    this.watermark = start.watermark();
+    this.present = start.present();
+    this.reader = reader;
+    this.index = index;
+    this.unplanned = unplanned;
+    Map<String, String> links = start.links();
     this.linkedBefore = links.size();
     this.allLinks = new LinkedHashMap<>(links);
     allLinks.values().removeIf(p -> !present.contains(p));
     this.claimed = new HashMap<>(links);
     // The filter reads the links as they grow: activities of accounts linked later are read
     // again by their own query.
-    this.pulled = new CrmPull.Result(echoes.over(allLinks), settings.maxPulledChanges());
+    this.pulled = new CrmPull.Result(parts.run().echoFilter(allLinks), settings.maxPulledChanges());
   }
 
   /** What the run's pull read and kept. */
@@ -127,13 +111,14 @@ final class BatchedRun {
    * safety rules judge. It writes nothing.
    */
   void count(List<NoteDigest> batch) {
-    Map<String, AccountMatch> batchMatches = steps.identify(batch, claimed);
+    Map<String, AccountMatch> batchMatches =
+        parts.linker().identify(batch, claimed, parts.window().orgEmpty());
     List<String> newlyLinked = new ArrayList<>();
     for (NoteDigest d : batch) {
       AccountMatch m = batchMatches.get(d.path());
       matches.put(d.path(), m);
       changedPaths.add(d.path());
-      if (steps.relinked(d, m)) {
+      if (parts.linker().relinked(d, m)) {
         newlyLinked.add(m.accountId());
         allLinks.values().remove(d.path());
         allLinks.put(m.accountId(), d.path());
@@ -158,13 +143,13 @@ final class BatchedRun {
       budget.require(2, "reading the activities of newly linked accounts");
       pull.forAccounts(newlyLinked, false, pulled);
     }
-    SyncPlanner counting = steps.countingPlanner();
+    // Counted only: what planning decides for the report is left to the writing pass.
     Map<String, NotePlan> plans = new LinkedHashMap<>();
     for (NoteDigest d : batch) {
       AccountLink link = state.linkByNote(d.path()).orElse(null);
-      plans.put(d.path(), counting.planNote(d, batchMatches.get(d.path()), link, pulled));
+      plans.put(d.path(), planner.planNote(d, batchMatches.get(d.path()), link, pulled));
     }
-    counting.planPulled(pulled.activitiesOf(plans.keySet()), allLinks, plans::get);
+    planner.planPulled(pulled.activitiesOf(plans.keySet()), allLinks, plans::get);
     totals = totals.plus(new SafetyCheck(settings).count(plans.values()));
   }
 
@@ -174,41 +159,44 @@ final class BatchedRun {
    *
    * @param changedFiles the changed notes, in the order they were counted
    * @param force go on when a safety rule would halt the run
-   * @return the halt message, or null
+   * @return the safety rule that halted the run, if one did
    */
-  String write(List<NoteFile> changedFiles, boolean force, List<AccountLink> accountChanges)
+  Optional<Halt> write(List<NoteFile> changedFiles, boolean force, List<AccountLink> accountChanges)
       throws IOException {
     LOG.info("CRM: {}", pulled.summary());
     Map<String, String> notesLinked = new HashMap<>();
     allLinks.forEach((account, path) -> notesLinked.put(path, account));
     List<List<String>> others = batches(new ArrayList<>(pulled.notesBesides(changedPaths)));
-    SyncPlanner counting = steps.countingPlanner();
     for (List<String> paths : others) {
-      totals =
-          totals.plus(
-              new SafetyCheck(settings).count(planOthers(counting, paths, notesLinked).values()));
+      Map<String, NotePlan> counted = new LinkedHashMap<>();
+      planOthers(paths, notesLinked, counted);
+      totals = totals.plus(new SafetyCheck(settings).count(counted.values()));
     }
-    String halt = new SafetyCheck(settings).violation(totals, linkedBefore);
-    if (halt != null && !force) {
-      LOG.warn("Halted before writing: {}", halt);
-      return halt;
+    Optional<SafetyHalt> halt = new SafetyCheck(settings).violation(totals, linkedBefore);
+    if (halt.isPresent() && !force) {
+      LOG.warn("Halted before writing: {}", halt.get().message());
+      return Optional.of(halt.get());
     }
     int written = 0;
     for (List<NoteFile> files : batches(changedFiles)) {
       Map<String, NotePlan> plans = new LinkedHashMap<>();
       for (NoteFile f : files) {
-        NoteDigest d = steps.readAgain(f);
+        NoteDigest d = readAgain(f);
         if (d != null) {
           AccountLink link = state.linkByNote(d.path()).orElse(null);
           plans.put(d.path(), planner.planNote(d, matches.get(d.path()), link, pulled));
         }
       }
-      planner.planPulled(pulled.activitiesOf(plans.keySet()), allLinks, plans::get);
-      steps.write(new ArrayList<>(plans.values()));
+      List<NoteOutcome> rows =
+          planner.planPulled(pulled.activitiesOf(plans.keySet()), allLinks, plans::get);
+      parts.writer().planned(plans.values(), rows);
+      parts.writer().write(new ArrayList<>(plans.values()));
       written++;
     }
     for (List<String> paths : others) {
-      steps.write(new ArrayList<>(planOthers(planner, paths, notesLinked).values()));
+      Map<String, NotePlan> plans = new LinkedHashMap<>();
+      parts.writer().planned(plans.values(), planOthers(paths, notesLinked, plans));
+      parts.writer().write(new ArrayList<>(plans.values()));
       written++;
     }
     accountChanges.addAll(planner.pulledAccounts(pulled, changedPaths));
@@ -219,20 +207,34 @@ final class BatchedRun {
         others.stream().mapToInt(List::size).sum(),
         written,
         settings.batchNotes());
-    return null;
+    return Optional.empty();
   }
 
-  /** Plans the kept CRM changes of notes that did not change this run. */
-  private Map<String, NotePlan> planOthers(
-      SyncPlanner with, List<String> paths, Map<String, String> notesLinked) {
-    Map<String, NotePlan> plans = new LinkedHashMap<>();
-    with.planPulled(
+  /**
+   * Plans the kept CRM changes of notes that did not change this run into {@code plans}; returns
+   * what the report says of them.
+   */
+  private List<NoteOutcome> planOthers(
+      List<String> paths, Map<String, String> notesLinked, Map<String, NotePlan> plans) {
+    return planner.planPulled(
         pulled.activitiesOf(new HashSet<>(paths)),
         allLinks,
         path ->
             plans.computeIfAbsent(
-                path, p -> present.contains(p) ? steps.unchangedPlan(p, notesLinked) : null));
-    return plans;
+                path, p -> present.contains(p) ? planner.planUnchanged(p, notesLinked) : null));
+  }
+
+  /** A changed note read again, or null when it is no longer a changed, readable note. */
+  private NoteDigest readAgain(NoteFile f) throws IOException {
+    VaultReader.Result result =
+        reader.read(f, Optional.ofNullable(index.get(f.relativePath())), false);
+    if (result instanceof VaultReader.Changed c) {
+      return c.digest();
+    }
+    if (result instanceof VaultReader.Broken b) {
+      parts.writer().report(unplanned.broken(b));
+    }
+    return null;
   }
 
   private <T> List<List<T>> batches(List<T> all) {

@@ -3,19 +3,17 @@ package com.vaultcrmsync.sync.run;
 import com.vaultcrmsync.crm.ChangePosition;
 import com.vaultcrmsync.sync.plan.AccountMatch;
 import com.vaultcrmsync.sync.plan.NoteDigest;
+import com.vaultcrmsync.sync.plan.NoteOutcome;
 import com.vaultcrmsync.sync.plan.NotePlan;
 import com.vaultcrmsync.sync.plan.SafetyCheck;
-import com.vaultcrmsync.sync.plan.SyncPlanner;
 import com.vaultcrmsync.sync.state.AccountLink;
-import com.vaultcrmsync.sync.state.StateStore;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,78 +29,91 @@ final class ChangedNotes {
   // Logged as the engine's steps, as they always were.
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
-  private final RunSetup run;
-  private final SyncRequest request;
-  private final SyncSettings settings;
-  private final Clock clock;
-  private final StateStore state;
-  private final RunRecorder rec;
-  private final NoteLinker linker;
-  private final SyncPlanner planner;
-  private final ApiBudget budget;
-  private final PullWindow window;
+  private final RunParts parts;
+  private final long startedMillis;
   private final List<AccountLink> accountChanges;
-  private final BatchedRun.Steps steps;
 
   /**
+   * @param startedMillis when the run started, for the log
    * @param accountChanges where the links to store at the end of the run are added
-   * @param steps the run's plans of unchanged notes and its writes
    */
-  ChangedNotes(
-      RunSetup run,
-      NoteLinker linker,
-      SyncPlanner planner,
-      ApiBudget budget,
-      PullWindow window,
-      List<AccountLink> accountChanges,
-      BatchedRun.Steps steps) {
-    this.run = run;
-    this.request = run.request();
-    this.settings = run.settings();
-    this.clock = run.clock();
-    this.state = run.state();
-    this.rec = run.rec();
-    this.linker = linker;
-    this.planner = planner;
-    this.budget = budget;
-    this.window = window;
+  ChangedNotes(RunParts parts, long startedMillis, List<AccountLink> accountChanges) {
+    this.parts = parts;
+    this.startedMillis = startedMillis;
     this.accountChanges = accountChanges;
-    this.steps = steps;
   }
 
   /**
-   * Matches, pulls, plans, checks and applies the changed notes given. Returns the halt message, or
-   * null.
-   *
-   * @param links account id to note path, as the state had them when the run began
-   * @param present the paths of the notes in the vault
-   * @param watermark the state's watermark, or null before the first full run
+   * Matches, pulls, plans, checks and applies the changed notes given. Returns the safety rule that
+   * halted the run before it wrote anything, if one did.
    */
-  String sync(
-      List<NoteDigest> changed,
-      Map<String, String> links,
-      Set<String> present,
-      Instant watermark,
-      CrmPull pull) {
-    boolean scoped = request.mode() != SyncRequest.Mode.FULL;
-    window.pullBegins(clock);
-    Map<String, AccountMatch> matches = linker.identify(changed, links, window.orgEmpty());
-    Map<String, String> allLinks = new LinkedHashMap<>(links);
-    allLinks.values().removeIf(p -> !present.contains(p));
+  Optional<Halt> sync(List<NoteDigest> changed, RunParts.Start start) {
+    PullWindow window = parts.window();
+    window.pullBegins(parts.run().clock());
+    Map<String, AccountMatch> matches =
+        parts.linker().identify(changed, start.links(), window.orgEmpty());
+    Map<String, String> allLinks = new LinkedHashMap<>(start.links());
+    allLinks.values().removeIf(p -> !start.present().contains(p));
     Set<String> newlyLinked = new HashSet<>();
     for (NoteDigest d : changed) {
       AccountMatch m = matches.get(d.path());
-      if (linker.relinked(d, m)) {
+      if (parts.linker().relinked(d, m)) {
         newlyLinked.add(m.accountId());
         allLinks.values().remove(d.path());
         allLinks.put(m.accountId(), d.path());
       }
     }
+    CrmPull.Result pulled = pull(changed, matches, allLinks, newlyLinked, start);
+    window.pulled(pulled);
+    LOG.info("CRM: {} ({} ms)", pulled.summary(), parts.run().clock().millis() - startedMillis);
 
-    // Echoes of the sync's own writes are dropped as they arrive: never held, never planned.
+    Map<String, NotePlan> plans = new LinkedHashMap<>();
+    for (NoteDigest d : changed) {
+      AccountLink link = parts.run().state().linkByNote(d.path()).orElse(null);
+      plans.put(d.path(), parts.planner().planNote(d, matches.get(d.path()), link, pulled));
+    }
+    Set<String> readPaths = new HashSet<>(plans.keySet());
+    Map<String, String> notesLinked = new HashMap<>();
+    allLinks.forEach((account, path) -> notesLinked.put(path, account));
+    List<NoteOutcome> pulledRows =
+        parts
+            .planner()
+            .planPulled(
+                pulled,
+                allLinks,
+                path ->
+                    plans.computeIfAbsent(
+                        path,
+                        p ->
+                            start.present().contains(p)
+                                ? parts.planner().planUnchanged(p, notesLinked)
+                                : null));
+    accountChanges.addAll(parts.planner().pulledAccounts(pulled, readPaths));
+    parts.writer().planned(plans.values(), pulledRows);
+
+    List<NotePlan> all = new ArrayList<>(plans.values());
+    Optional<SafetyHalt> halt =
+        new SafetyCheck(parts.run().settings()).violation(all, start.links().size());
+    if (halt.isPresent() && !parts.run().request().force()) {
+      LOG.warn("Halted before writing: {}", halt.get().message());
+      return Optional.of(halt.get());
+    }
+    parts.writer().write(all);
+    return Optional.empty();
+  }
+
+  /** Pulls what the plans need; echoes of the sync's own writes are dropped as they arrive. */
+  private CrmPull.Result pull(
+      List<NoteDigest> changed,
+      Map<String, AccountMatch> matches,
+      Map<String, String> allLinks,
+      Set<String> newlyLinked,
+      RunParts.Start start) {
+    RunSetup run = parts.run();
+    ApiBudget budget = parts.budget();
     CrmPull.Result pulled =
-        new CrmPull.Result(run.echoFilter(allLinks), settings.maxPulledChanges());
-    if (scoped) {
+        new CrmPull.Result(run.echoFilter(allLinks), run.settings().maxPulledChanges());
+    if (!parts.scope().whole()) {
       List<String> ids =
           changed.stream()
               .map(d -> matches.get(d.path()))
@@ -111,47 +122,19 @@ final class ChangedNotes {
               .toList();
       if (!ids.isEmpty()) {
         budget.require(3, "reading the account's activities");
-        pull.forAccounts(ids, true, pulled);
+        parts.pull().forAccounts(ids, true, pulled);
       }
-    } else if (watermark != null) {
+    } else if (start.watermark() != null) {
       budget.require(3, "reading CRM changes");
-      pull.since(new ChangePosition(watermark, settings.lookback()), pulled);
+      parts.pull().since(new ChangePosition(start.watermark(), run.settings().lookback()), pulled);
       if (!newlyLinked.isEmpty()) {
         budget.require(2, "reading the activities of newly linked accounts");
-        pull.forAccounts(newlyLinked, false, pulled);
+        parts.pull().forAccounts(newlyLinked, false, pulled);
       }
-    } else {
-      if (!allLinks.isEmpty()) {
-        budget.require(2, "reading the activities of linked accounts");
-        pull.forAccounts(allLinks.keySet(), false, pulled);
-      }
+    } else if (!allLinks.isEmpty()) {
+      budget.require(2, "reading the activities of linked accounts");
+      parts.pull().forAccounts(allLinks.keySet(), false, pulled);
     }
-    window.pulled(pulled);
-
-    LOG.info("CRM: {} ({} ms)", pulled.summary(), clock.millis() - rec.startedMillis());
-    Map<String, NotePlan> plans = new LinkedHashMap<>();
-    for (NoteDigest d : changed) {
-      AccountLink link = state.linkByNote(d.path()).orElse(null);
-      plans.put(d.path(), planner.planNote(d, matches.get(d.path()), link, pulled));
-    }
-    Set<String> readPaths = new HashSet<>(plans.keySet());
-    Map<String, String> notesLinked = new HashMap<>();
-    allLinks.forEach((account, path) -> notesLinked.put(path, account));
-    planner.planPulled(
-        pulled,
-        allLinks,
-        path ->
-            plans.computeIfAbsent(
-                path, p -> present.contains(p) ? steps.unchangedPlan(p, notesLinked) : null));
-    accountChanges.addAll(planner.pulledAccounts(pulled, readPaths));
-
-    List<NotePlan> all = new ArrayList<>(plans.values());
-    String halt = new SafetyCheck(settings).violation(all, links.size());
-    if (halt != null && !request.force()) {
-      LOG.warn("Halted before writing: {}", halt);
-      return halt;
-    }
-    steps.write(all);
-    return null;
+    return pulled;
   }
 }

@@ -4,10 +4,12 @@ import com.vaultcrmsync.crm.ApiUsage;
 import com.vaultcrmsync.report.NoteSpill;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.plan.AccountMatch;
+import com.vaultcrmsync.sync.plan.NoteOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Collects what a run did, note by note, and builds the {@link RunReport} at the end.
+ * Collects what a run did, note by note, and builds the {@link RunReport} at the end. The run folds
+ * in the {@link NoteOutcome}s its steps return ({@link #fold}); nothing else changes it.
  *
  * <p>Its rows (one per note, one per entry, error or conflict) do not accumulate in the heap: once
  * more than {@code maxRowsInMemory} notes and entries are held, the least recently used notes are
@@ -44,16 +47,7 @@ public final class RunRecorder {
   private int spilledConflicts;
   private int spilledErrors;
   private int spilledNeedingReview;
-  public int accountsCreated;
-  public int accountsUpdated;
-  public int accountsUnchanged;
-  public int activitiesCreated;
-  public int activitiesUpdated;
-  public int activitiesUnchanged;
-  public int entriesSkipped;
-  public int notesWritten;
-  public int entriesAdded;
-  int notesSeen;
+  private final RunTally tally = new RunTally();
   private int unresolved;
 
   /** A recorder that spills to the system's temp folder. */
@@ -65,39 +59,54 @@ public final class RunRecorder {
    * @param spillDir where rows go once there are too many (the system's temp folder when it does
    *     not exist, e.g. for a dry run of a vault never synced)
    */
-  public RunRecorder(SyncRequest request, Instant startedAt, Path spillDir, int maxRowsInMemory) {
+  RunRecorder(SyncRequest request, Instant startedAt, Path spillDir, int maxRowsInMemory) {
     this.request = request;
     this.startedAt = startedAt;
     this.spillDir = spillDir;
     this.maxRowsInMemory = maxRowsInMemory;
   }
 
-  /** The mutable record of one note while the run goes on. */
+  /** The record of one note while the run goes on; only the recorder changes it. */
   public final class NoteRecord {
     final String path;
-    public String title;
-    public String match = AccountMatch.Kind.SKIPPED.label();
-    public String crmId;
-    public String action = "unchanged";
-    public String reason;
-    public final List<RunReport.EntryReport> entries = new ArrayList<>();
-    public RunReport.Change lastContact;
-    public int entriesAdded;
-    public String idProperty;
-    public final List<RunReport.Conflict> conflicts = new ArrayList<>();
+    String title;
+    String match = AccountMatch.Kind.SKIPPED.label();
+    String crmId;
+    String action = "unchanged";
+    String reason;
+    private final List<RunReport.EntryReport> entryRows = new ArrayList<>();
+    private final List<RunReport.Conflict> conflictRows = new ArrayList<>();
+
+    /** The note's entry rows so far. */
+    public final List<RunReport.EntryReport> entries = Collections.unmodifiableList(entryRows);
+
+    /** The note's conflicts so far. */
+    public final List<RunReport.Conflict> conflicts = Collections.unmodifiableList(conflictRows);
+
+    RunReport.Change lastContact;
+    int entriesAdded;
+    String idProperty;
     final List<RunReport.Problem> errors = new ArrayList<>();
 
     NoteRecord(String path) {
       this.path = path;
     }
 
-    public void entry(Integer line, String key, String crmId, String action, String reason) {
-      entries.add(new RunReport.EntryReport(line, key, crmId, action, reason));
+    void entry(Integer line, String key, String crmId, String action, String reason) {
+      entry(new RunReport.EntryReport(line, key, crmId, action, reason));
+    }
+
+    void entry(RunReport.EntryReport row) {
+      entryRows.add(row);
       rowsInMemory++;
     }
 
-    public void error(String message, Integer line) {
-      errors.add(new RunReport.Problem(message, line));
+    void error(String message, Integer line) {
+      error(new RunReport.Problem(message, line));
+    }
+
+    void error(RunReport.Problem problem) {
+      errors.add(problem);
       rowsInMemory++;
     }
 
@@ -105,7 +114,7 @@ public final class RunRecorder {
       return 1 + entries.size() + errors.size();
     }
 
-    public boolean needsReview() {
+    boolean needsReview() {
       return !errors.isEmpty()
           || match.equals(AccountMatch.Kind.AMBIGUOUS.label())
           || match.equals(AccountMatch.Kind.UNMATCHED.label());
@@ -126,13 +135,13 @@ public final class RunRecorder {
       crmId = r.crmId();
       action = r.action();
       reason = r.reason();
-      entries.addAll(r.entries());
+      entryRows.addAll(r.entries());
       if (r.writeBack() != null) {
         lastContact = r.writeBack().lastContact();
         entriesAdded = r.writeBack().entriesAdded();
         idProperty = r.writeBack().idProperty();
       }
-      conflicts.addAll(r.conflicts());
+      conflictRows.addAll(r.conflicts());
       errors.addAll(r.errors());
     }
   }
@@ -193,9 +202,76 @@ public final class RunRecorder {
     return Path.of(System.getProperty("java.io.tmpdir"));
   }
 
-  /** Counts a conflict that was only reported: the run then ends {@code partial}. */
-  public void unresolvedConflict() {
-    unresolved++;
+  /** Folds what the steps returned, in order. */
+  public void fold(Iterable<? extends NoteOutcome> outcomes) {
+    outcomes.forEach(this::fold);
+  }
+
+  /** Folds one outcome of a step into the note's row and the totals. */
+  public void fold(NoteOutcome outcome) {
+    if (outcome instanceof NoteOutcome.Counted c) {
+      tally.count(c.tally());
+    } else if (outcome instanceof NoteOutcome.Matched m) {
+      NoteRecord n = note(m.path());
+      n.title = m.title();
+      n.match = m.match().kind().label();
+      n.crmId = m.match().accountId();
+      n.reason = m.match().reason();
+    } else if (outcome instanceof NoteOutcome.Acted a) {
+      NoteRecord n = note(a.path());
+      n.title = a.title() != null ? a.title() : n.title;
+      n.action = a.action();
+    } else if (outcome instanceof NoteOutcome.Described d) {
+      describe(d);
+    } else if (outcome instanceof NoteOutcome.AccountWritten w) {
+      accountWritten(w);
+    } else if (outcome instanceof NoteOutcome.Entry e) {
+      note(e.path()).entry(e.entry());
+    } else if (outcome instanceof NoteOutcome.Problem p) {
+      note(p.path()).error(p.problem());
+    } else if (outcome instanceof NoteOutcome.Conflict c) {
+      note(c.path()).conflictRows.add(c.conflict());
+      unresolved += c.unresolved() ? 1 : 0;
+    } else if (outcome instanceof NoteOutcome.WrittenBack w) {
+      writtenBack(w);
+    } else {
+      note(outcome.path());
+    }
+  }
+
+  private void accountWritten(NoteOutcome.AccountWritten w) {
+    NoteRecord n = note(w.path());
+    n.action = w.created() ? "created" : "updated";
+    n.crmId = w.accountId();
+    if (w.created()) {
+      n.match = AccountMatch.Kind.CREATED.label();
+    }
+    tally.accountWritten(w.created());
+  }
+
+  private void describe(NoteOutcome.Described d) {
+    NoteRecord n = note(d.path());
+    n.title = d.title();
+    n.crmId = d.crmId();
+    n.action = d.action();
+    if (d.match() != null) {
+      n.match = d.match();
+    }
+    if (d.reason() != null) {
+      n.reason = d.reason();
+    }
+  }
+
+  private void writtenBack(NoteOutcome.WrittenBack w) {
+    NoteRecord n = note(w.path());
+    if (w.lastContact() != null) {
+      n.lastContact = w.lastContact();
+    }
+    if (w.idProperty() != null) {
+      n.idProperty = w.idProperty();
+    }
+    n.entriesAdded += w.added();
+    tally.writtenBack(w.written(), w.added());
   }
 
   /** Whether anything needs a person: errors, ambiguous matches, reported conflicts. */
@@ -209,7 +285,7 @@ public final class RunRecorder {
    * The report of the run. When rows were spilled, every note goes to the spill and the report's
    * notes are read from it in path order; else they are the records in memory, sorted by path.
    */
-  RunReport build(String outcome, String message, ApiUsage usage, Instant finishedAt) {
+  RunReport build(RunOutcome outcome, ApiUsage usage, Instant finishedAt) {
     int conflicts = spilledConflicts;
     int errors = spilledErrors;
     for (NoteRecord n : live.values()) {
@@ -227,20 +303,7 @@ public final class RunRecorder {
       live.clear();
       out = spill.notes(new ArrayList<>(spilled.values()));
     }
-    RunReport.Totals totals =
-        new RunReport.Totals(
-            notesSeen,
-            accountsCreated,
-            accountsUpdated,
-            accountsUnchanged,
-            activitiesCreated,
-            activitiesUpdated,
-            activitiesUnchanged,
-            entriesSkipped,
-            notesWritten,
-            entriesAdded,
-            conflicts,
-            errors);
+    RunReport.Totals totals = tally.totals(conflicts, errors);
     RunReport.Api api =
         usage == null
             ? new RunReport.Api(0, Map.of(), null)
@@ -252,8 +315,8 @@ public final class RunRecorder {
             request.dryRun(),
             startedAt.toString(),
             finishedAt.toString(),
-            outcome,
-            message,
+            outcome.kind().label(),
+            outcome.message(),
             request.key()),
         api,
         totals,

@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * What one run works with: the engine's configuration, and the run's own request, open state,
- * report and id; handed to the run's steps and to the appliers that write. The run holds the sync
- * lock for as long as they use these.
+ * What one run works with: the engine's configuration, and the run's own request, open state and
+ * id; handed to the run's steps and to the appliers that write (which return what they did rather
+ * than touch the report). The run holds the sync lock for as long as they use these.
  *
  * @param vaultRoot the vault folder, absolute
  * @param progress the listener of this run's progress
@@ -29,7 +29,6 @@ public record RunSetup(
     SyncProgress progress,
     SyncRequest request,
     StateStore state,
-    RunRecorder rec,
     String runId) {
 
   /** Where the appliers' record writes go: the writer the gateway chose for this run. */

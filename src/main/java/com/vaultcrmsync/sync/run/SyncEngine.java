@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,13 +65,9 @@ public final class SyncEngine {
     return this;
   }
 
-  /** The exit code of a report's outcome (design §5). */
+  /** The exit code of a report's outcome (DESIGN §5). */
   public static int exitCode(RunReport report) {
-    return switch (report.run().outcome()) {
-      case "ok" -> 0;
-      case "partial" -> 1;
-      default -> 3;
-    };
+    return RunOutcome.Kind.of(report.run().outcome()).exitCode();
   }
 
   /**
@@ -89,25 +86,34 @@ public final class SyncEngine {
         StateStore state =
             request.dryRun() ? StateStore.readOnly(stateDir) : StateStore.open(stateDir);
         ProgressScope ignored = new ProgressScope(listener)) {
-      try {
-        RunSetup setup =
-            new RunSetup(
-                vaultRoot, mapper, crm, settings, clock, scanner, listener, request, state, rec,
-                runId);
-        String message = new SyncRun(setup).execute();
-        String outcome = message != null ? "halted" : rec.needsReview() ? "partial" : "ok";
-        return rec.build(outcome, message, crm.usage(), clock.instant());
-      } catch (ApiBudget.Exhausted e) {
-        LOG.warn("{}", e.getMessage());
-        return rec.build("halted", e.getMessage(), crm.usage(), clock.instant());
-      } catch (CrmException e) {
-        LOG.error("CRM failure: {}", e.getMessage());
-        String outcome = "halted";
-        return rec.build(outcome, "CRM failure: " + e.getMessage(), crm.usage(), clock.instant());
-      } catch (IOException e) {
-        return rec.build("failed", "vault: " + e.getMessage(), crm.usage(), clock.instant());
-      }
+      RunSetup setup =
+          new RunSetup(
+              vaultRoot, mapper, crm, settings, clock, scanner, listener, request, state, runId);
+      return rec.build(outcome(new SyncRun(setup, rec), rec), crm.usage(), clock.instant());
     }
+  }
+
+  /**
+   * Runs the steps and turns how they ended into the run's outcome: the one place halts are made.
+   */
+  private static RunOutcome outcome(SyncRun run, RunRecorder rec) {
+    Halt halt;
+    try {
+      Optional<Halt> stopped = run.execute();
+      if (stopped.isEmpty()) {
+        return RunOutcome.finished(rec.needsReview());
+      }
+      halt = stopped.get();
+    } catch (ApiBudget.Exhausted e) {
+      LOG.warn("{}", e.getMessage());
+      halt = e.halt();
+    } catch (CrmException e) {
+      LOG.error("CRM failure: {}", e.getMessage());
+      halt = new CrmFailure(e.getMessage());
+    } catch (IOException e) {
+      halt = new VaultFailure(e.getMessage());
+    }
+    return RunOutcome.stopped(halt);
   }
 
   /** Tells the progress listener that the run ended, however it ended. */

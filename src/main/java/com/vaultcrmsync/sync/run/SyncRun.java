@@ -1,27 +1,14 @@
 package com.vaultcrmsync.sync.run;
 
-import com.vaultcrmsync.crm.CrmGateway;
-import com.vaultcrmsync.mapping.RecordMapper;
-import com.vaultcrmsync.sync.apply.NoteUpdater;
-import com.vaultcrmsync.sync.apply.PlanApplier;
-import com.vaultcrmsync.sync.plan.AccountMatch;
-import com.vaultcrmsync.sync.plan.NoteDigest;
-import com.vaultcrmsync.sync.plan.NotePlan;
+import com.vaultcrmsync.sync.plan.NoteOutcome;
 import com.vaultcrmsync.sync.plan.SyncPlanner;
 import com.vaultcrmsync.sync.state.AccountLink;
 import com.vaultcrmsync.sync.state.NoteState;
 import com.vaultcrmsync.sync.state.StateStore;
 import com.vaultcrmsync.vault.NoteFile;
-import com.vaultcrmsync.vault.ScanProblem;
 import com.vaultcrmsync.vault.VaultListing;
-import com.vaultcrmsync.vault.VaultScanner;
 import com.vaultcrmsync.vault.edit.NoteWriter;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,270 +20,168 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps of one run, under the lock the engine holds: list the vault (the whole vault, or one
- * note for a note run), read each note against the state index, sync the changed notes ({@link
- * ChangedNotes}, or a {@link BatchedRun} when they are more than one batch), then store the touched
- * notes, the collected links and the notes that left the vault, and advance the watermark ({@link
- * PullWindow}). A note or account run changes only its note and never moves the watermark.
+ * The steps of one run, under the lock the engine holds: list the notes its {@link RunScope}
+ * covers, read each against the state index, hand the changed ones to a {@link ChangeQueue} (which
+ * syncs them at once, as they stream or as a {@link BatchedRun}), then store the touched notes and
+ * the collected links; a whole-vault run also forgets the notes that left the vault and advances
+ * the watermark ({@link PullWindow}). Everything the steps report goes through one {@link
+ * PlanWriter}.
  */
-final class SyncRun implements BatchedRun.Steps {
+final class SyncRun {
   // Logged as the engine's steps, as they always were.
   private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
   private final RunSetup run;
-  private final Path vaultRoot;
-  private final RecordMapper mapper;
-  private final CrmGateway crm;
-  private final SyncSettings settings;
-  private final Clock clock;
-  private final VaultScanner scanner;
-  private final SyncProgress progress;
-  private final SyncRequest request;
-  private final StateStore state;
   private final RunRecorder rec;
-  private final String runId;
+  private final StateStore state;
+  private final RunParts parts;
   private final VaultReader reader;
-  private final SyncPlanner planner;
-  private final LocalDate today;
-  private final List<AccountLink> accountChanges = new ArrayList<>();
-  private final ApiBudget budget;
-  private final NoteLinker linker;
-  private final PullWindow window = new PullWindow();
   private final UnplannedNotes unplanned;
-  private final ChangedNotes changes;
+  private final List<AccountLink> accountChanges = new ArrayList<>();
+  private final List<NoteState> touched = new ArrayList<>();
 
-  /** The state index of notes, read once per run. */
-  private Map<String, NoteState> index = Map.of();
+  /**
+   * The state index of notes, read once per run: a no-op run asks the database nothing per note.
+   */
+  private final Map<String, NoteState> index = new HashMap<>();
 
-  SyncRun(RunSetup run) {
+  SyncRun(RunSetup run, RunRecorder rec) {
     this.run = run;
-    this.vaultRoot = run.vaultRoot();
-    this.mapper = run.mapper();
-    this.crm = run.crm();
-    this.settings = run.settings();
-    this.clock = run.clock();
-    this.scanner = run.scanner();
-    this.progress = run.progress();
-    this.request = run.request();
+    this.rec = rec;
     this.state = run.state();
-    this.rec = run.rec();
-    this.runId = run.runId();
-    this.reader = new VaultReader(mapper);
-    this.budget = new ApiBudget(crm, settings);
-    this.planner = new SyncPlanner(state, settings, mapper.mappings(), rec);
-    this.linker = new NoteLinker(state, crm, mapper.mappings().account(), budget);
-    this.today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
-    this.unplanned = new UnplannedNotes(state, rec);
-    this.changes = new ChangedNotes(run, linker, planner, budget, window, accountChanges, this);
+    this.reader = new VaultReader(run.mapper());
+    this.unplanned = new UnplannedNotes(state);
+    ApiBudget budget = new ApiBudget(run.crm(), run.settings());
+    PullWindow window = new PullWindow();
+    this.parts =
+        new RunParts(
+            run,
+            RunScope.of(run.request()),
+            new SyncPlanner(state, run.settings(), run.mapper().mappings()),
+            new NoteLinker(state, run.crm(), run.mapper().mappings().account(), budget),
+            budget,
+            new CrmPull(run.crm(), run.mapper().mappings()),
+            window,
+            new PlanWriter(run, rec, budget, window));
   }
 
-  /** Returns the halt message, or null when the run finished. */
-  String execute() throws IOException {
-    CrmPull pull = new CrmPull(crm, mapper.mappings());
+  /** Returns why the run stopped early, or empty when it finished. */
+  Optional<Halt> execute() throws IOException {
+    RunScope scope = parts.scope();
+    VaultListing listing = scope.list(run);
+    removeStaleTemps(listing);
+    listing.problems().forEach(p -> parts.writer().report(unplanned.unlisted(p)));
     Map<String, String> links = state.links();
-    boolean noteRun = request.mode() == SyncRequest.Mode.NOTE;
-    // A saved note's run reads that note only: its cost must not grow with the vault.
-    VaultListing listing =
-        noteRun ? scanner.scanNote(vaultRoot, request.key()) : scanner.scan(vaultRoot);
-    if (!request.dryRun() && !listing.staleTemps().isEmpty()) {
+    List<NoteFile> notes = scope.select(run, listing, links);
+    state.notes().forEach(n -> index.put(n.path(), n));
+    RunParts.Start start =
+        new RunParts.Start(links, present(listing), state.watermark().orElse(null));
+    ChangeQueue queue =
+        new ChangeQueue(
+            parts,
+            start,
+            new ChangedNotes(parts, rec.startedMillis(), accountChanges),
+            reader,
+            index,
+            unplanned,
+            accountChanges);
+    Optional<Halt> halt = read(notes, links, queue);
+    if (halt.isPresent()) {
+      return halt;
+    }
+    LOG.info(
+        "Read the vault: {} notes listed, {} parsed, {} read whose content had not changed ({} ms)",
+        notes.size(),
+        reader.parsed(),
+        reader.hashed() - reader.parsed(),
+        run.clock().millis() - rec.startedMillis());
+    halt = queue.finish();
+    if (halt.isPresent() || run.request().dryRun()) {
+      return halt;
+    }
+    store(start);
+    return Optional.empty();
+  }
+
+  private void removeStaleTemps(VaultListing listing) throws IOException {
+    if (!run.request().dryRun() && !listing.staleTemps().isEmpty()) {
       // Left by a writer that was killed mid-write; under the lock no writer can still own one.
       int removed = NoteWriter.removeStaleTemps(listing.staleTemps());
       LOG.info("Removed {} temp file(s) left by an interrupted note write", removed);
     }
-    for (ScanProblem p : listing.problems()) {
-      unplanned.unlisted(p);
-    }
+  }
+
+  /** The paths of the notes in the vault, as far as this run knows. */
+  private Set<String> present(VaultListing listing) {
     Set<String> present = new HashSet<>();
     listing.notes().forEach(f -> present.add(f.relativePath()));
-    List<NoteFile> scope = scope(listing, links);
-    boolean scoped = request.mode() != SyncRequest.Mode.FULL;
-
-    // The state index, read once: a no-op run asks the database nothing per note.
-    index = new HashMap<>();
-    state.notes().forEach(n -> index.put(n.path(), n));
-    if (noteRun) {
+    if (parts.scope().knownArePresent()) {
       // Not listed, so taken as present as the state knows them (a note run removes nothing).
-      index.keySet().forEach(present::add);
+      present.addAll(index.keySet());
     }
+    return present;
+  }
+
+  /** Reads each note against the index; changed notes go to the queue. */
+  private Optional<Halt> read(List<NoteFile> notes, Map<String, String> links, ChangeQueue queue)
+      throws IOException {
     Map<String, String> accountByNote = new HashMap<>();
     links.forEach((account, path) -> accountByNote.put(path, account));
-    Instant watermark = state.watermark().orElse(null);
-    // A first load (no watermark yet) reads the org's newest Account stamp once a note is known
-    // to change; in an empty org its notes go through in batches (see PullWindow).
-    boolean firstLoad = !scoped && watermark == null;
-    List<NoteDigest> changed = new ArrayList<>();
-    List<NoteFile> changedFiles = new ArrayList<>();
-    List<NoteState> touched = new ArrayList<>();
-    BatchedRun batched = null;
+    boolean scoped = !parts.scope().whole();
     int read = 0;
-    int batches = 0;
-    for (NoteFile f : scope) {
-      progress.update("reading notes", read++, scope.size());
+    for (NoteFile f : notes) {
+      run.progress().update("reading notes", read++, notes.size());
       var known = Optional.ofNullable(index.get(f.relativePath()));
       VaultReader.Result result = reader.read(f, known, scoped);
       if (result instanceof VaultReader.Unchanged u) {
-        if (u.known().selected()) {
-          unplanned.unchanged(u.known(), accountByNote.get(u.known().path()));
-        }
-        if (u.touched()) {
-          touched.add(u.known().withFile(u.size(), u.mtime()));
-        }
+        unchanged(u, accountByNote);
       } else if (result instanceof VaultReader.NotSelected n) {
         touched.add(n.state());
       } else if (result instanceof VaultReader.Changed c) {
-        changed.add(c.digest());
-        changedFiles.add(f);
-        rec.notesSeen++;
-        if (firstLoad && !window.stampRead()) {
-          window.readFirstStamp(budget, pull, links.isEmpty(), request.dryRun());
-        }
-        if (window.streamed() && changed.size() >= settings.batchNotes()) {
-          String halt = changes.sync(changed, links, present, watermark, pull);
-          if (halt != null) {
-            return halt;
-          }
-          changed.clear();
-          batches++;
-        } else if (!scoped && changed.size() >= settings.batchNotes()) {
-          // More changed notes than one batch: count what the safety rules judge, batch by
-          // batch, and write in a second pass that reads each note again.
-          if (batched == null) {
-            window.batchedPullBegins(clock.instant());
-            batched =
-                new BatchedRun(
-                    this,
-                    state,
-                    settings,
-                    planner,
-                    run::echoFilter,
-                    pull,
-                    budget,
-                    links,
-                    present,
-                    watermark);
-          }
-          batched.count(changed);
-          changed.clear();
+        parts
+            .writer()
+            .report(
+                List.of(new NoteOutcome.Counted(f.relativePath(), NoteOutcome.Tally.NOTES_SEEN)));
+        Optional<Halt> halt = queue.add(f, c.digest());
+        if (halt.isPresent()) {
+          return halt;
         }
       } else if (result instanceof VaultReader.Broken b) {
-        unplanned.broken(b);
+        parts.writer().report(unplanned.broken(b));
       }
     }
+    return Optional.empty();
+  }
 
-    LOG.info(
-        "Read the vault: {} notes listed, {} parsed, {} read whose content had not changed ({} ms)",
-        scope.size(),
-        reader.parsed(),
-        reader.hashed() - reader.parsed(),
-        clock.millis() - rec.startedMillis());
-    if (firstLoad && !window.stampRead()) {
-      window.readFirstStamp(budget, pull, links.isEmpty(), request.dryRun());
+  private void unchanged(VaultReader.Unchanged u, Map<String, String> accountByNote) {
+    NoteState k = u.known();
+    if (k.selected()) {
+      parts.writer().report(unplanned.unchanged(k, accountByNote.get(k.path())));
     }
-    if (batched != null) {
-      if (!changed.isEmpty()) {
-        batched.count(changed);
-        changed.clear();
-      }
-      window.batchedPulled(batched.pulled());
-      String halt = batched.write(changedFiles, request.force(), accountChanges);
-      if (halt != null) {
-        return halt;
-      }
-    } else if (!changed.isEmpty() || batches == 0) {
-      String halt = changes.sync(changed, links, present, watermark, pull);
-      if (halt != null) {
-        return halt;
-      }
+    if (u.touched()) {
+      touched.add(k.withFile(u.size(), u.mtime()));
     }
-    if (request.dryRun()) {
-      return null;
-    }
+  }
+
+  /**
+   * Stores what the run learnt; a whole-vault run forgets vanished notes and moves the watermark.
+   */
+  private void store(RunParts.Start start) {
+    boolean whole = parts.scope().whole();
     state.batched(
         500,
         () -> {
           touched.forEach(state::putNote);
           accountChanges.forEach(state::putLink);
           for (NoteState gone : index.values()) {
-            if (!present.contains(gone.path()) && !scoped) {
-              unplanned.vanished(gone, links);
+            if (!start.present().contains(gone.path()) && whole) {
+              parts.writer().report(unplanned.vanished(gone, start.links()));
               state.removeNote(gone.path());
             }
           }
         });
-    if (!scoped) {
-      window.advance(state, runId, watermark);
+    if (whole) {
+      parts.window().advance(state, run.runId(), start.watermark());
     }
-    return null;
-  }
-
-  @Override
-  public NoteDigest readAgain(NoteFile f) throws IOException {
-    VaultReader.Result result =
-        reader.read(f, Optional.ofNullable(index.get(f.relativePath())), false);
-    if (result instanceof VaultReader.Changed c) {
-      return c.digest();
-    }
-    if (result instanceof VaultReader.Broken b) {
-      unplanned.broken(b);
-    }
-    return null;
-  }
-
-  /** A planner whose report is thrown away: the counting pass records nothing. */
-  @Override
-  public SyncPlanner countingPlanner() {
-    return new SyncPlanner(
-        state, settings, mapper.mappings(), new RunRecorder(request, clock.instant()));
-  }
-
-  @Override
-  public boolean relinked(NoteDigest d, AccountMatch m) {
-    return linker.relinked(d, m);
-  }
-
-  @Override
-  public void write(List<NotePlan> all) {
-    PlanApplier applier =
-        new PlanApplier(
-            run,
-            budget,
-            new NoteUpdater(vaultRoot, mapper.mappings().account().idProperty()),
-            today);
-    progress.update("writing to the CRM", 0, all.size());
-    applier.applyCrm(all);
-    progress.update("writing notes", 0, all.size());
-    applier.applyNotes(all);
-    progress.update("writing notes", all.size(), all.size());
-    if (all.stream().anyMatch(p -> p.pullIncomplete)) {
-      window.incomplete();
-    }
-  }
-
-  @Override
-  public Map<String, AccountMatch> identify(List<NoteDigest> batch, Map<String, String> claimed) {
-    return linker.identify(batch, claimed, window.orgEmpty());
-  }
-
-  @Override
-  public NotePlan unchangedPlan(String path, Map<String, String> accountByNote) {
-    NoteState known = state.note(path).orElse(null);
-    String accountId = accountByNote.get(path);
-    if (known == null || accountId == null) {
-      return null;
-    }
-    NotePlan plan = new NotePlan(path, known.title(), null);
-    plan.match = new AccountMatch(AccountMatch.Kind.ID, accountId, "linked");
-    plan.accountId = accountId;
-    plan.linkedBefore = true;
-    return plan;
-  }
-
-  private List<NoteFile> scope(VaultListing listing, Map<String, String> links) throws IOException {
-    if (request.mode() == SyncRequest.Mode.FULL) {
-      return listing.notes();
-    }
-    String path =
-        new ScopeResolver(vaultRoot, state, mapper).resolve(request.key(), listing, links);
-    return listing.notes().stream().filter(f -> f.relativePath().equals(path)).toList();
   }
 }

@@ -48,7 +48,7 @@ class SyncPlannerTest {
 
   private SyncPlanner planner(SyncSettings.ConflictPolicy policy) {
     SyncSettings s = SyncSettings.defaults().withConflictPolicy(policy);
-    return new SyncPlanner(state, s, MAPPINGS, rec);
+    return new SyncPlanner(state, s, MAPPINGS);
   }
 
   private static Map<String, Object> accountFields() {
@@ -113,8 +113,11 @@ class SyncPlannerTest {
 
   private NotePlan plan(SyncSettings.ConflictPolicy policy, NoteDigest d, CrmPull.Result pulled) {
     AccountLink link = state.linkByNote("A.md").orElseThrow();
-    return planner(policy)
-        .planNote(d, new AccountMatch(AccountMatch.Kind.ID, ACCOUNT, "linked"), link, pulled);
+    NotePlan p =
+        planner(policy)
+            .planNote(d, new AccountMatch(AccountMatch.Kind.ID, ACCOUNT, "linked"), link, pulled);
+    rec.fold(p.outcomes());
+    return p;
   }
 
   @Test

@@ -6,10 +6,12 @@ import com.vaultcrmsync.report.HtmlReport;
 import com.vaultcrmsync.report.MarkdownReport;
 import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.plan.NoteOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,8 +57,12 @@ class RunRecorderSpillTest {
       rec.note(path(5)).error("write failed", 3);
     }
 
-    RunReport a = spilling.build("partial", null, null, START.plusSeconds(5));
-    RunReport b = held.build("partial", null, null, START.plusSeconds(5));
+    RunReport a =
+        spilling.build(
+            new RunOutcome(RunOutcome.Kind.PARTIAL, Optional.empty()), null, START.plusSeconds(5));
+    RunReport b =
+        held.build(
+            new RunOutcome(RunOutcome.Kind.PARTIAL, Optional.empty()), null, START.plusSeconds(5));
 
     assertThat(spilling.rowsInMemory()).isZero();
     assertThat(a.totals()).isEqualTo(b.totals());
@@ -74,7 +80,8 @@ class RunRecorderSpillTest {
     for (int i = 0; i < NOTES; i++) {
       record(rec, i);
     }
-    RunReport report = rec.build("ok", null, null, START.plusSeconds(1));
+    RunReport report =
+        rec.build(new RunOutcome(RunOutcome.Kind.OK, Optional.empty()), null, START.plusSeconds(1));
 
     assertThat(report.notes()).hasSize(NOTES);
     try (Stream<Path> files = Files.list(spillDir)) {
@@ -92,7 +99,11 @@ class RunRecorderSpillTest {
       n.entry(8 + e, "key-" + i + "-" + e, null, "created", "new entry");
     }
     if (i % 500 == 0) {
-      n.conflicts.add(new RunReport.Conflict("account", n.crmId, null, "reported", "a", "b"));
+      rec.fold(
+          new NoteOutcome.Conflict(
+              path(i),
+              new RunReport.Conflict("account", n.crmId, null, "reported", "a", "b"),
+              false));
     }
   }
 
