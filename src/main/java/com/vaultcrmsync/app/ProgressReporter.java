@@ -1,6 +1,6 @@
 package com.vaultcrmsync.app;
 
-import com.vaultcrmsync.sync.run.SyncProgress;
+import com.vaultcrmsync.sync.SyncProgress;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;

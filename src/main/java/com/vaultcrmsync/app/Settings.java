@@ -1,7 +1,7 @@
 package com.vaultcrmsync.app;
 
 import com.vaultcrmsync.config.SettingKeys;
-import com.vaultcrmsync.sync.run.SyncSettings;
+import com.vaultcrmsync.sync.SyncSettings;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -10,7 +10,7 @@ import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.mapping.MappingException;
 import com.vaultcrmsync.report.ReviewItem;
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.sync.run.SyncRequest;
+import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.state.StateFolder;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,7 +5,7 @@ import com.vaultcrmsync.app.RuntimeOptions;
 import com.vaultcrmsync.app.Settings;
 import com.vaultcrmsync.app.SyncSession;
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.sync.run.SyncRequest;
+import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.vault.VaultFileFilter;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package com.vaultcrmsync.daemon;
 
-import com.vaultcrmsync.sync.run.SyncRequest;
+import com.vaultcrmsync.sync.SyncRequest;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

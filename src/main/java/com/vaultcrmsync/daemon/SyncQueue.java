@@ -1,8 +1,8 @@
 package com.vaultcrmsync.daemon;
 
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.run.SyncCall;
-import com.vaultcrmsync.sync.run.SyncRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package com.vaultcrmsync.daemon;
 
+import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.plan.Fingerprint;
-import com.vaultcrmsync.sync.run.SyncRequest;
 import com.vaultcrmsync.sync.state.StateException;
 import com.vaultcrmsync.sync.state.StateStore;
 import java.io.IOException;

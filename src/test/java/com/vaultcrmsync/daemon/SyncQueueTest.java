@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.vaultcrmsync.report.RunReport;
-import com.vaultcrmsync.sync.run.SyncRequest;
+import com.vaultcrmsync.sync.SyncRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,11 +2,11 @@ package com.vaultcrmsync.sync.apply;
 
 import com.vaultcrmsync.mapping.Mappings;
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.RunSetup;
 import com.vaultcrmsync.sync.plan.Fingerprint;
 import com.vaultcrmsync.sync.plan.NoteDigest;
 import com.vaultcrmsync.sync.plan.NoteOutcome;
 import com.vaultcrmsync.sync.plan.NotePlan;
-import com.vaultcrmsync.sync.run.RunSetup;
 import com.vaultcrmsync.sync.state.ActivityState;
 import com.vaultcrmsync.sync.state.NoteState;
 import com.vaultcrmsync.sync.state.StateStore;

@@ -1,10 +1,10 @@
 package com.vaultcrmsync.sync.apply;
 
 import com.vaultcrmsync.crm.CrmError;
+import com.vaultcrmsync.sync.ApiBudget;
+import com.vaultcrmsync.sync.RunSetup;
 import com.vaultcrmsync.sync.plan.NoteOutcome;
 import com.vaultcrmsync.sync.plan.NotePlan;
-import com.vaultcrmsync.sync.run.ApiBudget;
-import com.vaultcrmsync.sync.run.RunSetup;
 import com.vaultcrmsync.sync.state.StateStore;
 import java.time.LocalDate;
 import java.util.ArrayList;

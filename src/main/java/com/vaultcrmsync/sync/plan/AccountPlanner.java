@@ -1,9 +1,9 @@
 package com.vaultcrmsync.sync.plan;
 
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.SyncSettings;
+import com.vaultcrmsync.sync.SyncSettings.ConflictPolicy;
 import com.vaultcrmsync.sync.run.CrmPull;
-import com.vaultcrmsync.sync.run.SyncSettings;
-import com.vaultcrmsync.sync.run.SyncSettings.ConflictPolicy;
 import com.vaultcrmsync.sync.state.AccountLink;
 import com.vaultcrmsync.sync.state.StateStore;
 import java.util.ArrayList;

@@ -3,7 +3,8 @@ package com.vaultcrmsync.sync.plan;
 import com.vaultcrmsync.crm.CrmRecords;
 import com.vaultcrmsync.mapping.FieldRule;
 import com.vaultcrmsync.mapping.Mappings;
-import com.vaultcrmsync.sync.run.SyncSettings;
+import com.vaultcrmsync.sync.RunSetup;
+import com.vaultcrmsync.sync.SyncSettings;
 import com.vaultcrmsync.sync.state.AccountLink;
 import com.vaultcrmsync.sync.state.ActivityState;
 import com.vaultcrmsync.sync.state.StateStore;
@@ -39,6 +40,11 @@ public final class EchoFilter {
   /**
    * @param links account id to note path of the links the run plans with
    */
+  /** The filter of one run, with {@code links} (Account id → note path) as linked. */
+  public static EchoFilter of(RunSetup run, Map<String, String> links) {
+    return new EchoFilter(run.state(), run.settings(), run.mapper().mappings(), links);
+  }
+
   public EchoFilter(
       StateStore state, SyncSettings settings, Mappings mappings, Map<String, String> links) {
     this.state = state;

@@ -1,7 +1,7 @@
 package com.vaultcrmsync.sync.plan;
 
-import com.vaultcrmsync.sync.run.SafetyHalt;
-import com.vaultcrmsync.sync.run.SyncSettings;
+import com.vaultcrmsync.sync.SafetyHalt;
+import com.vaultcrmsync.sync.SyncSettings;
 import java.util.Collection;
 import java.util.Optional;
 

@@ -1,7 +1,12 @@
 package com.vaultcrmsync.sync.run;
 
 import com.vaultcrmsync.crm.ChangePosition;
+import com.vaultcrmsync.sync.ApiBudget;
+import com.vaultcrmsync.sync.Halt;
+import com.vaultcrmsync.sync.SafetyHalt;
+import com.vaultcrmsync.sync.SyncSettings;
 import com.vaultcrmsync.sync.plan.AccountMatch;
+import com.vaultcrmsync.sync.plan.EchoFilter;
 import com.vaultcrmsync.sync.plan.NoteDigest;
 import com.vaultcrmsync.sync.plan.NoteOutcome;
 import com.vaultcrmsync.sync.plan.NotePlan;
@@ -97,7 +102,8 @@ final class BatchedRun {
     this.claimed = new HashMap<>(links);
     // The filter reads the links as they grow: activities of accounts linked later are read
     // again by their own query.
-    this.pulled = new CrmPull.Result(parts.run().echoFilter(allLinks), settings.maxPulledChanges());
+    this.pulled =
+        new CrmPull.Result(EchoFilter.of(parts.run(), allLinks), settings.maxPulledChanges());
   }
 
   /** What the run's pull read and kept. */

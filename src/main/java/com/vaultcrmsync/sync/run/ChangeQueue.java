@@ -1,5 +1,6 @@
 package com.vaultcrmsync.sync.run;
 
+import com.vaultcrmsync.sync.Halt;
 import com.vaultcrmsync.sync.plan.NoteDigest;
 import com.vaultcrmsync.sync.state.AccountLink;
 import com.vaultcrmsync.sync.state.NoteState;

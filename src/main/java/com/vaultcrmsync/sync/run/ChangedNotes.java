@@ -1,7 +1,12 @@
 package com.vaultcrmsync.sync.run;
 
 import com.vaultcrmsync.crm.ChangePosition;
+import com.vaultcrmsync.sync.ApiBudget;
+import com.vaultcrmsync.sync.Halt;
+import com.vaultcrmsync.sync.RunSetup;
+import com.vaultcrmsync.sync.SafetyHalt;
 import com.vaultcrmsync.sync.plan.AccountMatch;
+import com.vaultcrmsync.sync.plan.EchoFilter;
 import com.vaultcrmsync.sync.plan.NoteDigest;
 import com.vaultcrmsync.sync.plan.NoteOutcome;
 import com.vaultcrmsync.sync.plan.NotePlan;
@@ -112,7 +117,7 @@ final class ChangedNotes {
     RunSetup run = parts.run();
     ApiBudget budget = parts.budget();
     CrmPull.Result pulled =
-        new CrmPull.Result(run.echoFilter(allLinks), run.settings().maxPulledChanges());
+        new CrmPull.Result(EchoFilter.of(run, allLinks), run.settings().maxPulledChanges());
     if (!parts.scope().whole()) {
       List<String> ids =
           changed.stream()

@@ -1,5 +1,8 @@
 package com.vaultcrmsync.sync.run;
 
+import com.vaultcrmsync.sync.ApiBudget;
+import com.vaultcrmsync.sync.RunSetup;
+import com.vaultcrmsync.sync.SyncProgress;
 import com.vaultcrmsync.sync.apply.PlanApplier;
 import com.vaultcrmsync.sync.apply.WritesAborted;
 import com.vaultcrmsync.sync.plan.NoteOutcome;

@@ -1,5 +1,6 @@
 package com.vaultcrmsync.sync.run;
 
+import com.vaultcrmsync.sync.ApiBudget;
 import com.vaultcrmsync.sync.state.StateStore;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package com.vaultcrmsync.sync.run;
 
+import com.vaultcrmsync.sync.Halt;
+import com.vaultcrmsync.sync.VaultFailure;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package com.vaultcrmsync.sync.run;
 
+import com.vaultcrmsync.sync.ApiBudget;
+import com.vaultcrmsync.sync.RunSetup;
+import com.vaultcrmsync.sync.link.NoteLinker;
 import com.vaultcrmsync.sync.plan.SyncPlanner;
 import java.time.Instant;
 import java.util.Map;

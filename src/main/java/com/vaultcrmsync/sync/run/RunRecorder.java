@@ -3,6 +3,7 @@ package com.vaultcrmsync.sync.run;
 import com.vaultcrmsync.crm.ApiUsage;
 import com.vaultcrmsync.report.NoteSpill;
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.plan.AccountMatch;
 import com.vaultcrmsync.sync.plan.NoteOutcome;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package com.vaultcrmsync.sync.run;
 
+import com.vaultcrmsync.sync.RunSetup;
+import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.vault.NoteFile;
 import com.vaultcrmsync.vault.VaultListing;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package com.vaultcrmsync.sync.run;
 
 import com.vaultcrmsync.crm.SalesforceId;
 import com.vaultcrmsync.mapping.RecordMapper;
+import com.vaultcrmsync.sync.SyncUsageException;
 import com.vaultcrmsync.sync.state.NoteState;
 import com.vaultcrmsync.sync.state.StateStore;
 import com.vaultcrmsync.vault.Note;

@@ -1,5 +1,9 @@
 package com.vaultcrmsync.sync.run;
 
+import com.vaultcrmsync.sync.ApiBudget;
+import com.vaultcrmsync.sync.Halt;
+import com.vaultcrmsync.sync.RunSetup;
+import com.vaultcrmsync.sync.link.NoteLinker;
 import com.vaultcrmsync.sync.plan.NoteOutcome;
 import com.vaultcrmsync.sync.plan.SyncPlanner;
 import com.vaultcrmsync.sync.state.AccountLink;

@@ -1,6 +1,8 @@
 package com.vaultcrmsync.sync.run;
 
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.SyncRequest;
+import com.vaultcrmsync.sync.SyncUsageException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -9,6 +9,7 @@ import com.vaultcrmsync.crm.CrmWriter;
 import com.vaultcrmsync.mapping.DefaultMappings;
 import com.vaultcrmsync.mapping.FieldRule;
 import com.vaultcrmsync.mapping.Mappings;
+import com.vaultcrmsync.sync.SyncSettings;
 import com.vaultcrmsync.sync.plan.CrmEntryLine;
 import com.vaultcrmsync.sync.plan.EchoFilter;
 import com.vaultcrmsync.sync.plan.Fingerprint;

@@ -6,6 +6,7 @@ import com.vaultcrmsync.report.HtmlReport;
 import com.vaultcrmsync.report.MarkdownReport;
 import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
+import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.plan.NoteOutcome;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,9 @@
-package com.vaultcrmsync.sync.run;
+package com.vaultcrmsync.sync.link;
 
 import com.vaultcrmsync.crm.CrmGateway;
 import com.vaultcrmsync.crm.SalesforceId;
 import com.vaultcrmsync.mapping.AccountMapping;
+import com.vaultcrmsync.sync.ApiBudget;
 import com.vaultcrmsync.sync.plan.AccountMatch;
 import com.vaultcrmsync.sync.plan.NoteDigest;
 import com.vaultcrmsync.sync.state.AccountLink;
@@ -16,13 +17,13 @@ import java.util.Map;
  * Which Account each changed note belongs to: its link in the state, unless its id property names
  * another Account; else the {@link AccountMatcher}'s match by id property, name or alias.
  */
-final class NoteLinker {
+public final class NoteLinker {
   private final StateStore state;
   private final CrmGateway crm;
   private final AccountMapping mapping;
   private final ApiBudget budget;
 
-  NoteLinker(StateStore state, CrmGateway crm, AccountMapping mapping, ApiBudget budget) {
+  public NoteLinker(StateStore state, CrmGateway crm, AccountMapping mapping, ApiBudget budget) {
     this.state = state;
     this.crm = crm;
     this.mapping = mapping;
@@ -35,7 +36,7 @@ final class NoteLinker {
    * @param claimed account id to note path of accounts linked to a note: not matched by name
    * @param orgEmpty the org holds no Account (a first load): nothing is queried
    */
-  Map<String, AccountMatch> identify(
+  public Map<String, AccountMatch> identify(
       List<NoteDigest> changed, Map<String, String> claimed, boolean orgEmpty) {
     Map<String, AccountMatch> matches = new HashMap<>();
     List<NoteDigest> unlinked = new ArrayList<>();
@@ -65,7 +66,7 @@ final class NoteLinker {
   }
 
   /** Whether the match links the note to another account than the state did. */
-  boolean relinked(NoteDigest d, AccountMatch m) {
+  public boolean relinked(NoteDigest d, AccountMatch m) {
     return m.linked()
         && !m.accountId()
             .equals(state.linkByNote(d.path()).map(AccountLink::accountId).orElse(null));

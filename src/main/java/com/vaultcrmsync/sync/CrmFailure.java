@@ -1,4 +1,4 @@
-package com.vaultcrmsync.sync.run;
+package com.vaultcrmsync.sync;
 
 /**
  * A CRM call failed as a whole (not one record): the run stops; what it wrote before stays written

@@ -1,4 +1,4 @@
-package com.vaultcrmsync.sync.run;
+package com.vaultcrmsync.sync.link;
 
 import com.vaultcrmsync.crm.CrmGateway;
 import com.vaultcrmsync.crm.SalesforceId;

@@ -1,4 +1,4 @@
-package com.vaultcrmsync.sync.run;
+package com.vaultcrmsync.sync;
 
 import com.vaultcrmsync.config.PackagedDefaults;
 import com.vaultcrmsync.config.SettingKeys;

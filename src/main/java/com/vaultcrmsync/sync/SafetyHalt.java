@@ -1,4 +1,4 @@
-package com.vaultcrmsync.sync.run;
+package com.vaultcrmsync.sync;
 
 /**
  * A safety rule that stops a run before it writes anything ({@code --force} overrides it).

@@ -1,4 +1,4 @@
-package com.vaultcrmsync.sync.run;
+package com.vaultcrmsync.sync;
 
 /**
  * What a run reports while it works, for progress displays: the phase it is in and how far it got.

@@ -1,4 +1,4 @@
-package com.vaultcrmsync.sync.run;
+package com.vaultcrmsync.sync;
 
 /**
  * Why a run stopped before it finished: a safety rule, the API budget, a CRM failure (all {@code

@@ -1,4 +1,4 @@
-package com.vaultcrmsync.sync.run;
+package com.vaultcrmsync.sync;
 
 /**
  * The API budget would be exceeded by the next calls; none of them was sent and the next run

@@ -1,4 +1,4 @@
-package com.vaultcrmsync.sync.run;
+package com.vaultcrmsync.sync;
 
 /**
  * The vault could not be listed or read: the run fails ({@code failed}).

@@ -1,14 +1,12 @@
-package com.vaultcrmsync.sync.run;
+package com.vaultcrmsync.sync;
 
 import com.vaultcrmsync.crm.CrmGateway;
 import com.vaultcrmsync.crm.CrmWriter;
 import com.vaultcrmsync.mapping.RecordMapper;
-import com.vaultcrmsync.sync.plan.EchoFilter;
 import com.vaultcrmsync.sync.state.StateStore;
 import com.vaultcrmsync.vault.VaultScanner;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * What one run works with: the engine's configuration, and the run's own request, open state and
@@ -34,10 +32,5 @@ public record RunSetup(
   /** Where the appliers' record writes go: the writer the gateway chose for this run. */
   public CrmWriter writer() {
     return crm.writer();
-  }
-
-  /** A filter that drops pulled records that change nothing, with {@code links} as linked. */
-  EchoFilter echoFilter(Map<String, String> links) {
-    return new EchoFilter(state, settings, mapper.mappings(), links);
   }
 }

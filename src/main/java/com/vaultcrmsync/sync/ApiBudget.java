@@ -1,4 +1,4 @@
-package com.vaultcrmsync.sync.run;
+package com.vaultcrmsync.sync;
 
 import com.vaultcrmsync.crm.ApiUsage;
 import com.vaultcrmsync.crm.CrmGateway;
@@ -12,13 +12,13 @@ public final class ApiBudget {
   private final CrmGateway crm;
   private final SyncSettings settings;
 
-  ApiBudget(CrmGateway crm, SyncSettings settings) {
+  public ApiBudget(CrmGateway crm, SyncSettings settings) {
     this.crm = crm;
     this.settings = settings;
   }
 
   /** Thrown when the next calls would exceed the budget; nothing of them was sent. */
-  static final class Exhausted extends RuntimeException {
+  public static final class Exhausted extends RuntimeException {
     private final BudgetHalt halt;
 
     Exhausted(BudgetHalt halt) {
@@ -26,7 +26,7 @@ public final class ApiBudget {
       this.halt = halt;
     }
 
-    BudgetHalt halt() {
+    public BudgetHalt halt() {
       return halt;
     }
   }
