@@ -1,9 +1,12 @@
 package com.vaultcrmsync.crm;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.salesforce.SalesforceComponent;
 import org.apache.camel.component.salesforce.api.dto.Limits;
+import org.apache.camel.component.salesforce.internal.SalesforceSession;
 
 /**
  * The {@link CrmGateway} over the {@code direct:crm-*} routes ({@code routes/crm.camel.yaml}),
@@ -22,12 +25,46 @@ public final class CamelCrmGateway implements CrmGateway {
   private final ApiCallLedger ledger;
   private final ApiUsage baseline;
   private final CrmWriter writer;
+  private final CamelContext context;
+  private final WriteWindows writes;
 
   public CamelCrmGateway(CamelContext context, ApiCallLedger ledger, SecretMask mask) {
+    this.context = context;
     this.routes = new CrmRoutes(context, ledger, mask);
     this.ledger = ledger;
     this.baseline = ledger.snapshot();
-    this.writer = Writers.choose(context, routes, mask);
+    this.writes = new WriteWindows(ServerClock.of(context));
+    this.writer = Writers.choose(context, routes, mask, writes);
+  }
+
+  /** From the session's identity URL: {@code https://…/id/<orgId18>/<userId18>}. */
+  @Override
+  public Optional<String> integrationUserId() {
+    try {
+      SalesforceComponent sf = context.getComponent("salesforce", SalesforceComponent.class);
+      SalesforceSession session = sf == null ? null : sf.getSession();
+      return userOf(session == null ? null : session.getId());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The user id segment of an identity URL, when it is one. */
+  static Optional<String> userOf(String identityUrl) {
+    if (identityUrl == null) {
+      return Optional.empty();
+    }
+    int at = identityUrl.indexOf("/id/");
+    String[] parts = at < 0 ? new String[0] : identityUrl.substring(at + 4).split("/");
+    if (parts.length < 2 || !SalesforceId.isId(parts[1]) || !parts[1].startsWith("005")) {
+      return Optional.empty();
+    }
+    return Optional.of(SalesforceId.to18(parts[1]));
+  }
+
+  @Override
+  public void onWrite(Consumer<OwnWrites.Window> listener) {
+    writes.listen(listener);
   }
 
   @Override

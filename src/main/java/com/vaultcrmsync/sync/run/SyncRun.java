@@ -92,7 +92,7 @@ final class SyncRun implements BatchedRun.Steps {
 
   /** Returns the halt message, or null when the run finished. */
   String execute() throws IOException {
-    CrmPull pull = new CrmPull(crm, mapper.mappings());
+    CrmPull pull = new CrmPull(crm, mapper.mappings(), state);
     Map<String, String> links = state.links();
     boolean noteRun = request.mode() == SyncRequest.Mode.NOTE;
     // A saved note's run reads that note only: its cost must not grow with the vault.
