@@ -23,9 +23,13 @@ public final class CollectionsWriter implements CrmWriter {
   private final CrmRoutes routes;
   private final LockedRowRetry lockedRows;
   private final CollectionResults results;
-  private final WriteWindows writes;
+  private final CamelCrmGateway.WriteWindows writes;
 
-  CollectionsWriter(CrmRoutes routes, RetryBackoff backoff, SecretMask mask, WriteWindows writes) {
+  CollectionsWriter(
+      CrmRoutes routes,
+      RetryBackoff backoff,
+      SecretMask mask,
+      CamelCrmGateway.WriteWindows writes) {
     this.writes = writes;
     this.routes = routes;
     this.lockedRows = new LockedRowRetry(backoff);

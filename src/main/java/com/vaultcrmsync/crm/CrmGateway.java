@@ -41,7 +41,7 @@ public interface CrmGateway extends AutoCloseable {
    * the call returned (whether it succeeded or not): the pushes a later pull excludes ({@link
    * OwnWrites}). A gateway that cannot tell (a test double) never calls it.
    */
-  default void onWrite(Consumer<OwnWrites.Window> listener) {}
+  default void onWrite(Consumer<ChangePosition.OwnWrites.Window> listener) {}
 
   /** API calls made so far by this gateway and the org's remaining daily allowance. */
   ApiUsage usage();

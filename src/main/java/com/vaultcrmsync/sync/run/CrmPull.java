@@ -1,10 +1,10 @@
 package com.vaultcrmsync.sync.run;
 
 import com.vaultcrmsync.crm.ChangePosition;
+import com.vaultcrmsync.crm.ChangePosition.OwnWrites;
 import com.vaultcrmsync.crm.ChangeSource;
 import com.vaultcrmsync.crm.CrmGateway;
 import com.vaultcrmsync.crm.CrmRecords;
-import com.vaultcrmsync.crm.OwnWrites;
 import com.vaultcrmsync.crm.QueryAllPolling;
 import com.vaultcrmsync.mapping.FieldRule;
 import com.vaultcrmsync.mapping.Mappings;
