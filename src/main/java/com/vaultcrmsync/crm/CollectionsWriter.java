@@ -23,8 +23,14 @@ public final class CollectionsWriter implements CrmWriter {
   private final CrmRoutes routes;
   private final LockedRowRetry lockedRows;
   private final CollectionResults results;
+  private final CamelCrmGateway.WriteWindows writes;
 
-  CollectionsWriter(CrmRoutes routes, RetryBackoff backoff, SecretMask mask) {
+  CollectionsWriter(
+      CrmRoutes routes,
+      RetryBackoff backoff,
+      SecretMask mask,
+      CamelCrmGateway.WriteWindows writes) {
+    this.writes = writes;
     this.routes = routes;
     this.lockedRows = new LockedRowRetry(backoff);
     this.results = new CollectionResults(mask);
@@ -89,8 +95,9 @@ public final class CollectionsWriter implements CrmWriter {
       List<I> items, Function<List<I>, List<SaveResult>> perChunk) {
     List<SaveResult> all = new ArrayList<>(items.size());
     for (int from = 0; from < items.size(); from += CHUNK) {
-      all.addAll(
-          lockedRows.send(items.subList(from, Math.min(items.size(), from + CHUNK)), perChunk));
+      List<I> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
+      // The call's interval, retries included: what a later pull excludes as its own echo.
+      all.addAll(writes.during(() -> lockedRows.send(chunk, perChunk)));
     }
     return all;
   }

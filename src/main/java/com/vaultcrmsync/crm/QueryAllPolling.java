@@ -58,10 +58,16 @@ public final class QueryAllPolling implements ChangeSource {
     this.activities = List.copyOf(activities);
   }
 
-  /** One query per object: the Accounts, then each activity object. */
+  /**
+   * One query per object: the Accounts, then each activity object; the sync's own pushes ({@link
+   * ChangePosition#ownWrites()}) are left out by the query, never read.
+   */
   @Override
   public void changesSince(ChangePosition position, Listener listener) {
-    String where = " WHERE SystemModstamp >= " + SoqlLiteral.datetime(position.since());
+    String where =
+        " WHERE SystemModstamp >= "
+            + SoqlLiteral.datetime(position.since())
+            + position.ownWrites().soqlFilter().map(f -> " AND " + f).orElse("");
     read(accounts.select() + where, listener::accounts);
     for (Watched a : activities) {
       read(a.select() + where, page -> listener.activities(a.sObject(), page));
