@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,31 @@ class NoteWriterTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
         .isEqualTo("rw-r-----");
     assertThat(Files.readString(p)).isEqualTo("y\n");
+  }
+
+  @Test
+  void theTempFileOfAPrivateNoteIsNeverReadableByOthers() throws IOException {
+    Path p = note("secret\n");
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+    List<String> tempModes = new ArrayList<>();
+    NoteWriter writer =
+        new NoteWriter(
+            () -> "seen",
+            temp -> {
+              // What a kill -9 at this moment would leave behind.
+              try {
+                tempModes.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp)));
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    writer.write(p, "secret\n", "still secret\n");
+
+    assertThat(tempModes).containsExactly("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+        .isEqualTo("rw-------");
+    assertThat(files()).containsExactly("Note.md");
   }
 
   @Test
