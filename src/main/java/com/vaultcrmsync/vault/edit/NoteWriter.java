@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -77,6 +78,11 @@ public final class NoteWriter {
     if (Files.isSymbolicLink(file)) {
       // Renaming over a link would replace the link with a file and leave its target stale.
       throw new IOException("cannot write " + file + ": it is a symbolic link");
+    }
+    int links = hardLinks(file);
+    if (links > 1) {
+      // The rename would leave the other names on the old content: the link would silently split.
+      throw new IOException("cannot write " + file + ": it has " + links + " hard links");
     }
     byte[] current = readCurrent(file);
     if (!Arrays.equals(current, expected)) {
@@ -155,6 +161,15 @@ public final class NoteWriter {
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("the file system cannot rename atomically in " + file.getParent(), e);
+    }
+  }
+
+  private static int hardLinks(Path file) {
+    try {
+      Object n = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+      return n instanceof Integer i ? i : 1;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return 1;
     }
   }
 

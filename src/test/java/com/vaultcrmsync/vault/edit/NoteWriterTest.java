@@ -200,4 +200,17 @@ class NoteWriterTest {
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readString(target)).isEqualTo("x\n");
   }
+
+  @Test
+  void aHardLinkedNoteIsNotWrittenAndTheLinkStays() throws IOException {
+    Path p = note("x\n");
+    Path other = Files.createLink(dir.resolve("Other.md"), p);
+
+    assertThatThrownBy(() -> new NoteWriter().write(p, "x\n", "y\n"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("2 hard links");
+    assertThat(Files.isSameFile(p, other)).isTrue();
+    assertThat(Files.readString(p)).isEqualTo("x\n");
+    assertThat(files()).containsExactly("Note.md", "Other.md");
+  }
 }
