@@ -175,7 +175,7 @@ public final class CrmRuntime implements AutoCloseable {
         String message =
             mask.apply(
                 "Salesforce login at "
-                    + connector.loginUrl()
+                    + SecretMask.redactUrl(connector.loginUrl())
                     + " failed: "
                     + why.code()
                     + " "

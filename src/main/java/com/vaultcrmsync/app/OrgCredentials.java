@@ -1,6 +1,7 @@
 package com.vaultcrmsync.app;
 
 import com.vaultcrmsync.config.SettingKeys;
+import com.vaultcrmsync.crm.SecretMask;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,9 @@ final class OrgCredentials {
         || uri.getHost() == null
         || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
       throw problem(
-          "SALESFORCE_LOGIN_URL", "login-url", "must be an http(s) URL, got '" + url + "'");
+          "SALESFORCE_LOGIN_URL",
+          "login-url",
+          "must be an http(s) URL, got '" + SecretMask.redactUrl(url) + "'");
     }
     salesforce.setLoginUrl(url);
     if (blank(salesforce.getClientId())) {

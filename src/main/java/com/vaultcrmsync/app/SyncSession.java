@@ -11,6 +11,8 @@ import com.vaultcrmsync.sync.SyncUsageException;
 import com.vaultcrmsync.sync.run.SyncCall;
 import com.vaultcrmsync.sync.run.SyncEngine;
 import com.vaultcrmsync.sync.run.SyncRunner;
+import com.vaultcrmsync.sync.state.StateFolder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -128,6 +130,11 @@ public final class SyncSession implements SyncCall, AutoCloseable {
       // Before the first write, so that a crash mid-run cannot leave an unmarked state folder.
       OrgLink.record(stateDir, runtime.loginUrl(), settings.lockWait());
       orgLinked = true;
+    }
+    try {
+      StateFolder.create(reportDir);
+    } catch (IOException e) {
+      throw new ConfigurationException("Cannot create the report folder " + reportDir + ": " + e);
     }
     try (CamelCrmGateway gateway = runtime.crm()) {
       runner.attach(

@@ -16,8 +16,9 @@ import java.util.List;
  * Lists the notes of a vault: every {@code .md} file below the root, skipping dot-folders ({@code
  * .obsidian}, {@code .trash}, {@code .git}, the tool's state folder) and dot-files. Symbolic links
  * are never followed (so a link loop cannot hang the walk) and are reported: writing through one
- * would replace the link with a file. Files above the size cap are reported, not listed. The result
- * is sorted by path, so runs are repeatable.
+ * would replace the link with a file. Notes with more than one hard link are reported the same way
+ * (the rename of a write would split the link). Files above the size cap are reported, not listed.
+ * The result is sorted by path, so runs are repeatable.
  */
 public final class VaultScanner {
   /** Default size cap for a note: 5 MiB. */
@@ -73,7 +74,10 @@ public final class VaultScanner {
                   new ScanProblem(
                       relative(root, file), "symbolic link: not followed, the note is not synced"));
             } else if (attrs.isRegularFile() && isNote(name)) {
-              if (attrs.size() > maxNoteBytes) {
+              int links = hardLinks(file);
+              if (links > 1) {
+                problems.add(new ScanProblem(relative(root, file), hardLinksReason(links)));
+              } else if (attrs.size() > maxNoteBytes) {
                 problems.add(
                     new ScanProblem(
                         relative(root, file),
@@ -134,6 +138,8 @@ public final class VaultScanner {
           problems.add(
               new ScanProblem(
                   relative(root, file), "symbolic link: not followed, the note is not synced"));
+        } else if (attrs.isRegularFile() && hardLinks(file) > 1) {
+          problems.add(new ScanProblem(relative(root, file), hardLinksReason(hardLinks(file))));
         } else if (attrs.isRegularFile() && attrs.size() > maxNoteBytes) {
           problems.add(
               new ScanProblem(
@@ -147,6 +153,24 @@ public final class VaultScanner {
       }
     }
     return new VaultListing(root, notes, problems, List.of());
+  }
+
+  /**
+   * How many names the file has; 1 where the file system cannot tell. A note with more than one is
+   * not synced: its content may belong to a file outside the vault, and the atomic rename of a
+   * write would silently split the link.
+   */
+  public static int hardLinks(Path file) {
+    try {
+      Object n = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+      return n instanceof Integer i ? i : 1;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return 1;
+    }
+  }
+
+  private static String hardLinksReason(int links) {
+    return "has " + links + " hard links; not synced";
   }
 
   private static boolean isHidden(Path p) {

@@ -90,4 +90,20 @@ class ConfigErrorsEndToEndTest {
       assertThat(h.lastErr).contains(h.config.toString());
     }
   }
+
+  @Test
+  void aLoginUrlWithUserInfoAndAQueryIsNeverPrintedWhole() throws Exception {
+    try (SyncHarness h =
+        new SyncHarness(
+            dir,
+            "camel.component.salesforce.login-url = http://user:secret@127.0.0.1:1/x?pw=secret")) {
+      h.write("Acme.md", NOTE);
+
+      int code = h.sync();
+
+      assertThat(code).as(h.lastOut + h.lastErr).isNotZero();
+      assertThat(h.lastOut + h.lastErr).doesNotContain("secret").doesNotContain("pw=");
+      assertThat(h.read("Acme.md")).isEqualTo(NOTE);
+    }
+  }
 }

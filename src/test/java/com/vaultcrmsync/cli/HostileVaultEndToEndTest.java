@@ -97,4 +97,35 @@ class HostileVaultEndToEndTest {
       assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x");
     }
   }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void aNoteHardLinkedFromOutsideTheVaultIsReportedNotPushedAndTheLinkStays() throws Exception {
+    try (SyncHarness h = new SyncHarness(dir)) {
+      Path outside = dir.resolve("private.md");
+      Files.writeString(outside, GOOD.formatted(7, 7, 7).replace("Good Co", "Private Co"));
+      Path linked = Files.createLink(h.vault.resolve("Private Co 7.md"), outside);
+      byte[] before = Files.readAllBytes(outside);
+      FileTime mtime = Files.getLastModifiedTime(outside);
+      h.write("Good Co 1.md", GOOD.formatted(1, 1, 1));
+
+      int code = h.sync();
+
+      assertThat(code).as(h.lastOut + h.lastErr).isEqualTo(1);
+      assertThat(h.records("Account", "Name", "Private Co 7")).isEmpty();
+      assertThat(h.records("Account", "Name", "Good Co 1")).hasSize(1);
+      assertThat(Files.isSameFile(linked, outside)).isTrue();
+      assertThat(Files.readAllBytes(outside)).isEqualTo(before);
+      assertThat(Files.getLastModifiedTime(outside)).isEqualTo(mtime);
+      RunReport.NoteReport n =
+          h.report().notes().stream()
+              .filter(r -> r.path().equals("Private Co 7.md"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(n.action()).isEqualTo("skipped");
+      assertThat(n.errors())
+          .extracting(RunReport.Problem::message)
+          .anyMatch(m -> m.contains("has 2 hard links; not synced"));
+    }
+  }
 }

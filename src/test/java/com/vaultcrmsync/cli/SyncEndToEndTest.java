@@ -135,6 +135,49 @@ class SyncEndToEndTest {
   }
 
   @Test
+  void crmTextThatObsidianWouldRenderIsNeutralisedAndReadsBackWithoutChurn() throws Exception {
+    try (SyncHarness h = new SyncHarness(dir)) {
+      h.copySeed();
+      assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(0);
+      String account = (String) h.records("Account", "Name", "Microsoft").get(0).get("Id");
+      String task =
+          h.org.insertAs(
+              "Dana Lee",
+              "Task",
+              Map.of(
+                  "Subject",
+                  "Call ![x](http://evil.example/x.png)",
+                  "Description",
+                  "see [this](javascript:alert(1)) and <img src=x> %% the rest is hidden",
+                  "ActivityDate",
+                  LocalDate.of(2026, 1, 15),
+                  "WhatId",
+                  account));
+
+      assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(0);
+
+      String line =
+          "- 2026-01-15: Call \\![x](http://evil.example/x.png) - see [this](javascript\\:alert(1))"
+              + " and \\<img src=x> \\%\\% the rest is hidden (via Salesforce: Dana Lee) ^sf-"
+              + task;
+      String note = h.read("Microsoft.md");
+      assertThat(note).contains(line);
+      assertThat(note.replace("\\![", "")).doesNotContain("![");
+      assertThat(note.replace("\\%\\%", "")).doesNotContain("%%");
+      assertThat(h.report().totals().entriesAdded()).isEqualTo(1);
+
+      Map<String, String> notes = h.snapshot();
+      assertThat(h.sync()).as(h.lastOut + h.lastErr).isEqualTo(0);
+      assertThat(h.snapshot()).isEqualTo(notes);
+      assertThat(h.report().totals().notesWritten()).isZero();
+      assertThat(h.records("Task", "Id", task))
+          .singleElement()
+          .satisfies(
+              r -> assertThat(r.get("Subject")).isEqualTo("Call ![x](http://evil.example/x.png)"));
+    }
+  }
+
+  @Test
   void anEditedEntryUpdatesItsTaskInsteadOfCreatingAnother() throws Exception {
     try (SyncHarness h = new SyncHarness(dir)) {
       h.copySeed();

@@ -80,6 +80,29 @@ class VaultScannerTest {
   }
 
   @Test
+  void aNoteWithMoreThanOneHardLinkIsReportedNotListed() throws IOException {
+    Path outside = Files.writeString(vault.resolveSibling("outside.md"), "private");
+    Files.createLink(vault.resolve("linked.md"), outside);
+    note("plain.md", "p");
+
+    VaultListing listing = new VaultScanner().scan(vault);
+    VaultListing one = new VaultScanner().scanNote(vault, "linked.md");
+
+    assertThat(listing.notes()).extracting(NoteFile::relativePath).containsExactly("plain.md");
+    assertThat(listing.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.relativePath()).isEqualTo("linked.md");
+              assertThat(p.reason()).isEqualTo("has 2 hard links; not synced");
+            });
+    assertThat(one.notes()).isEmpty();
+    assertThat(one.problems())
+        .extracting(ScanProblem::reason)
+        .containsExactly("has 2 hard links; not synced");
+  }
+
+  @Test
   void notesAboveTheSizeCapAreReportedNotListed() throws IOException {
     note("small.md", "x".repeat(100));
     note("big.md", "x".repeat(101));

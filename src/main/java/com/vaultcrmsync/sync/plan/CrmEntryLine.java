@@ -9,7 +9,8 @@ import java.util.Map;
  * The Recent Context line for a CRM activity: {@code - <date>: <Subject> - <Description> (via
  * Salesforce: <owner or creator>) ^sf-<18-char id>}, on one line, written by {@link EntryLine} so
  * that it reads back with these parts. The line is a function of the record, so its fingerprint
- * tells whether the CRM side changed.
+ * tells whether the CRM side changed. CRM text is neutralised first ({@link CrmText}): no image,
+ * comment, inline HTML or script link from the CRM takes effect in Obsidian.
  */
 public final class CrmEntryLine {
   /** Longer descriptions are cut, as the vault's own summaries are. */
@@ -42,9 +43,9 @@ public final class CrmEntryLine {
     }
     return EntryLine.text(
         date(record),
-        subject.isEmpty() ? "(no subject)" : subject,
-        description.isEmpty() ? null : description,
-        "Salesforce: " + (who == null ? "unknown" : who),
+        subject.isEmpty() ? "(no subject)" : CrmText.neutralise(subject),
+        description.isEmpty() ? null : CrmText.neutralise(description),
+        "Salesforce: " + (who == null ? "unknown" : CrmText.neutralise(who)),
         CrmRecords.id(record));
   }
 

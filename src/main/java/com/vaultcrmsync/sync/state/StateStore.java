@@ -89,6 +89,7 @@ public final class StateStore implements AutoCloseable {
       try (var s = c.createStatement()) {
         s.execute(SCHEMA);
       }
+      StateFolder.restrictFiles(stateDir, "state.");
       return new StateStore(c, false);
     } catch (IOException | SQLException e) {
       throw new StateException("cannot open the state in " + stateDir, e);

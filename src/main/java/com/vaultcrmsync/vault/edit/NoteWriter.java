@@ -8,26 +8,31 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Writes a note atomically and only if nobody changed it since it was read. The new content goes to
- * a hidden temp file in the same folder ({@code .<name>.vcs-tmp-<random>}), is fsynced, gets the
- * note's permissions, is checked once more against the expected content and then renamed over the
- * note; the folder is fsynced where the platform allows. On any failure the note is left as it was
- * and the temp file is removed. Unchanged content is never written, so the mtime stays.
+ * a hidden temp file in the same folder ({@code .<name>.vcs-tmp-<random>}, created owner-only), is
+ * fsynced, gets the note's permissions, is checked once more against the expected content and then
+ * renamed over the note; the folder is fsynced where the platform allows. On any failure the note
+ * is left as it was and the temp file is removed. Unchanged content is never written, so the mtime
+ * stays.
  */
 public final class NoteWriter {
   /** Marks the writer's temp files; the scanner lists leftovers as stale. */
@@ -35,7 +40,15 @@ public final class NoteWriter {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  /** The temp file's mode until the note's own is copied: readable by its owner only. */
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+
   private final Supplier<String> tempSuffix;
+  private final Consumer<Path> afterTempWritten;
 
   public NoteWriter() {
     this(() -> HexFormat.of().formatHex(randomBytes()));
@@ -43,7 +56,13 @@ public final class NoteWriter {
 
   /** For tests: chooses the temp file's suffix. */
   NoteWriter(Supplier<String> tempSuffix) {
+    this(tempSuffix, temp -> {});
+  }
+
+  /** For tests: also sees the temp file once its content is written, before anything else. */
+  NoteWriter(Supplier<String> tempSuffix, Consumer<Path> afterTempWritten) {
     this.tempSuffix = tempSuffix;
+    this.afterTempWritten = afterTempWritten;
   }
 
   /**
@@ -60,6 +79,11 @@ public final class NoteWriter {
       // Renaming over a link would replace the link with a file and leave its target stale.
       throw new IOException("cannot write " + file + ": it is a symbolic link");
     }
+    int links = hardLinks(file);
+    if (links > 1) {
+      // The rename would leave the other names on the old content: the link would silently split.
+      throw new IOException("cannot write " + file + ": it has " + links + " hard links");
+    }
     byte[] current = readCurrent(file);
     if (!Arrays.equals(current, expected)) {
       throw new NoteChangedException(file);
@@ -72,8 +96,9 @@ public final class NoteWriter {
     boolean created = false;
     boolean moved = false;
     try {
-      try (FileChannel out =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      // Owner-only from its creation: a crash before the rename must not leave a copy of a
+      // private note readable by others. The note's own mode is copied once the content is in.
+      try (FileChannel out = openTemp(temp)) {
         created = true;
         ByteBuffer buffer = ByteBuffer.wrap(update);
         while (buffer.hasRemaining()) {
@@ -81,6 +106,7 @@ public final class NoteWriter {
         }
         out.force(true);
       }
+      afterTempWritten.accept(temp);
       copyPermissions(file, temp);
       // The last look before the rename keeps the window for a lost user edit as small as possible.
       if (!Arrays.equals(readCurrent(file), expected)) {
@@ -136,6 +162,23 @@ public final class NoteWriter {
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("the file system cannot rename atomically in " + file.getParent(), e);
     }
+  }
+
+  private static int hardLinks(Path file) {
+    try {
+      Object n = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+      return n instanceof Integer i ? i : 1;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return 1;
+    }
+  }
+
+  private static FileChannel openTemp(Path temp) throws IOException {
+    Set<StandardOpenOption> options =
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return POSIX
+        ? FileChannel.open(temp, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+        : FileChannel.open(temp, options);
   }
 
   private static void copyPermissions(Path from, Path to) throws IOException {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,31 @@ class NoteWriterTest {
   }
 
   @Test
+  void theTempFileOfAPrivateNoteIsNeverReadableByOthers() throws IOException {
+    Path p = note("secret\n");
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+    List<String> tempModes = new ArrayList<>();
+    NoteWriter writer =
+        new NoteWriter(
+            () -> "seen",
+            temp -> {
+              // What a kill -9 at this moment would leave behind.
+              try {
+                tempModes.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp)));
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    writer.write(p, "secret\n", "still secret\n");
+
+    assertThat(tempModes).containsExactly("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+        .isEqualTo("rw-------");
+    assertThat(files()).containsExactly("Note.md");
+  }
+
+  @Test
   void aFailedWriteLeavesTheNoteAsItWasAndNoTempFile() throws IOException {
     Path p = note("original\n");
     // A folder where the temp file must go makes creating it fail, as a full disk would.
@@ -173,5 +199,18 @@ class NoteWriterTest {
         .hasMessageContaining("symbolic link");
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readString(target)).isEqualTo("x\n");
+  }
+
+  @Test
+  void aHardLinkedNoteIsNotWrittenAndTheLinkStays() throws IOException {
+    Path p = note("x\n");
+    Path other = Files.createLink(dir.resolve("Other.md"), p);
+
+    assertThatThrownBy(() -> new NoteWriter().write(p, "x\n", "y\n"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("2 hard links");
+    assertThat(Files.isSameFile(p, other)).isTrue();
+    assertThat(Files.readString(p)).isEqualTo("x\n");
+    assertThat(files()).containsExactly("Note.md", "Other.md");
   }
 }
