@@ -6,6 +6,7 @@ import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.run.SyncRequest;
 import com.vaultcrmsync.sync.run.SyncUsageException;
+import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,20 +170,43 @@ public final class HttpApi {
     return error(exchange, 500, message);
   }
 
-  /** Checks size and token; when refused, the exchange already holds the error answer. */
+  /**
+   * Checks size and token; when refused, the exchange already holds the error answer. Both are read
+   * from the HTTP request's own headers: Camel also copies query parameters and form fields into
+   * the message headers, so {@code ?Authorization=Bearer…} or a form field would otherwise pass for
+   * the header. The message's copies are removed, so that nothing after this reads them.
+   */
   private boolean admitted(Exchange exchange) {
     Message in = exchange.getMessage();
-    Long length = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+    HttpServerRequest request = httpRequest(exchange);
+    in.removeHeader("Authorization");
+    String authorization = request == null ? null : request.getHeader("Authorization");
+    String declared = request == null ? null : request.getHeader("Content-Length");
+    Long length = null;
+    try {
+      length = declared == null ? null : Long.parseLong(declared.strip());
+    } catch (NumberFormatException e) {
+      length = Long.MAX_VALUE;
+    }
     if (length != null && length > maxBodyBytes) {
       in.setBody(error(exchange, 413, "request body too large (limit " + maxBodyBytes + " bytes)"));
       return false;
     }
-    if (!token.accepts(in.getHeader("Authorization", String.class))) {
+    if (!token.accepts(authorization)) {
       in.setHeader("WWW-Authenticate", "Bearer");
       in.setBody(error(exchange, 401, "missing or wrong bearer token"));
       return false;
     }
     return true;
+  }
+
+  /** The Vert.x request behind the exchange, or null when it did not come over HTTP. */
+  static HttpServerRequest httpRequest(Exchange exchange) {
+    if (exchange.getMessage() instanceof HttpMessage http) {
+      return http.getRequest();
+    }
+    HttpMessage in = exchange.getIn(HttpMessage.class);
+    return in == null ? null : in.getRequest();
   }
 
   /** An account key is a name: anything shaped like a vault path is refused. */

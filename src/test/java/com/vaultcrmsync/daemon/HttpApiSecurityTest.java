@@ -11,6 +11,7 @@ import com.vaultcrmsync.testing.LoopbackOnly;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -105,6 +106,37 @@ class HttpApiSecurityTest {
     }
     assertThat(call("GET", "/api/reports/latest?token=" + TOKEN, null).statusCode()).isEqualTo(401);
     assertThat(call("GET", "/api/health", null).statusCode()).isEqualTo(200);
+    assertThat(call("GET", "/api/reports/latest", "Bearer " + TOKEN).statusCode()).isIn(200, 404);
+  }
+
+  @Test
+  void theTokenCountsOnlyInTheAuthorizationHeaderNeverInAQueryOrAFormField() throws Exception {
+    String bearer = URLEncoder.encode("Bearer " + TOKEN, StandardCharsets.UTF_8);
+    Object lastRun = daemon.queue().lastReport().orElse(null);
+    assertThat(call("GET", "/api/reports/latest?Authorization=" + bearer, null).statusCode())
+        .isEqualTo(401);
+    assertThat(call("GET", "/api/reports/latest?authorization=" + bearer, null).statusCode())
+        .isEqualTo(401);
+    assertThat(call("POST", "/api/sync?Authorization=" + bearer, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> form =
+        HTTP.send(
+            request("/api/sync", null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Authorization=" + bearer))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(form.statusCode()).isEqualTo(401);
+    HttpResponse<String> account =
+        HTTP.send(
+            request("/api/sync/accounts/Globex", null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Authorization=" + bearer))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(account.statusCode()).isEqualTo(401);
+    assertThat(daemon.queue().lastReport().orElse(null)).isSameAs(lastRun);
+    assertThat(daemon.queue().busy()).isFalse();
+    // The header itself still works.
     assertThat(call("GET", "/api/reports/latest", "Bearer " + TOKEN).statusCode()).isIn(200, 404);
   }
 
