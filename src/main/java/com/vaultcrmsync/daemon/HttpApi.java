@@ -7,6 +7,8 @@ import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.run.SyncRequest;
 import com.vaultcrmsync.sync.run.SyncUsageException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,13 +20,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,5 +240,76 @@ public final class HttpApi {
     out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
     out.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
     return body;
+  }
+
+  /**
+   * The first handler of the API's Vert.x router, for every path (known, unknown, health): it
+   * refuses, before any route, body handler or bean, a request whose {@code Host} is not {@code
+   * 127.0.0.1}, {@code localhost} or {@code [::1]} with the server's port (403; DNS rebinding: a
+   * web page whose host name now resolves to 127.0.0.1 sends its own name). Installed when Camel's
+   * routes start, after the server is up and before any route's consumer is: until then every path
+   * is a plain 404.
+   */
+  public static final class Guard extends SimpleEventNotifierSupport {
+    private final Set<VertxPlatformHttpRouter> installed = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+      return event instanceof CamelEvent.CamelContextRoutesStartingEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+      CamelContext camel = ((CamelEvent.CamelContextEvent) event).getContext();
+      for (VertxPlatformHttpRouter router :
+          camel.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
+        if (installed.add(router)) {
+          router.route().order(Integer.MIN_VALUE).handler(Guard::guard);
+        }
+      }
+    }
+
+    private static void guard(RoutingContext ctx) {
+      HttpServerRequest request = ctx.request();
+      // The port this connection came in on: the server's own, whatever was configured.
+      int port = request.localAddress().port();
+      System.err.println(
+          "GUARD host="
+              + request.getHeader("Host")
+              + " authority="
+              + request.authority()
+              + " local="
+              + request.localAddress()
+              + " headers="
+              + request.headers().names());
+      // Vert.x moves the Host header to the request's authority.
+      if (!ownHost(request.authority(), port)) {
+        refuse(ctx, 403, "Host must be 127.0.0.1:" + port + " or localhost:" + port);
+        return;
+      }
+      ctx.next();
+    }
+
+    /** {@code 127.0.0.1}, {@code localhost} or {@code [::1]}, each with the server's port. */
+    static boolean ownHost(HostAndPort authority, int port) {
+      if (authority == null || authority.port() != port) {
+        return false;
+      }
+      String host = authority.host().toLowerCase(Locale.ROOT);
+      return host.equals("127.0.0.1")
+          || host.equals("localhost")
+          || host.equals("[::1]")
+          || host.equals("::1");
+    }
+
+    private static void refuse(RoutingContext ctx, int status, String message) {
+      ObjectNode body = JSON.createObjectNode();
+      body.put("status", status);
+      body.put("message", message);
+      ctx.response()
+          .setStatusCode(status)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(body.toString());
+    }
   }
 }

@@ -10,6 +10,9 @@ import com.vaultcrmsync.emulator.EmulatorOptions;
 import com.vaultcrmsync.testing.LoopbackOnly;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -138,6 +141,63 @@ class HttpApiSecurityTest {
     assertThat(daemon.queue().busy()).isFalse();
     // The header itself still works.
     assertThat(call("GET", "/api/reports/latest", "Bearer " + TOKEN).statusCode()).isIn(200, 404);
+  }
+
+  @Test
+  void aForeignHostIsRefusedOnEveryPathBeforeAnythingRuns() throws Exception {
+    Object lastRun = daemon.queue().lastReport().orElse(null);
+    for (String host :
+        List.of(
+            "evil.example",
+            "evil.example:" + port,
+            "127.0.0.1",
+            "127.0.0.1:" + (port == 1 ? 2 : port - 1),
+            "127.0.0.1.evil.example:" + port,
+            "localhost.evil.example:" + port,
+            "")) {
+      for (String path :
+          List.of("/api/health", "/api/reports/latest", "/api/no-such-path", "/", "/review")) {
+        String answer = raw("GET", path, host, "Bearer " + TOKEN);
+        if (host.isEmpty()) {
+          // HTTP/1.1 without Host: Vert.x itself answers 400 before any handler.
+          assertThat(answer).as(path).startsWith("HTTP/1.1 400").doesNotContain("lastRun");
+          continue;
+        }
+        assertThat(answer).as(host + " " + path).startsWith("HTTP/1.1 403");
+        assertThat(answer)
+            .as(host + " " + path)
+            .contains("\"status\":403")
+            .doesNotContain("lastRun");
+      }
+      assertThat(raw("POST", "/api/sync", host, "Bearer " + TOKEN))
+          .as(host)
+          .startsWith(host.isEmpty() ? "HTTP/1.1 400" : "HTTP/1.1 403");
+    }
+    assertThat(daemon.queue().lastReport().orElse(null)).isSameAs(lastRun);
+    assertThat(raw("GET", "/api/health", "127.0.0.1:" + port, null)).startsWith("HTTP/1.1 200");
+    assertThat(raw("GET", "/api/health", "localhost:" + port, null)).startsWith("HTTP/1.1 200");
+    assertThat(raw("GET", "/api/health", "[::1]:" + port, null)).startsWith("HTTP/1.1 200");
+    assertThat(call("GET", "/api/health", null).statusCode()).isEqualTo(200);
+  }
+
+  /** One request over a plain socket (any Host, even none): the raw answer. */
+  private static String raw(String method, String path, String host, String authorization)
+      throws IOException {
+    StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+    if (!host.isEmpty()) {
+      req.append("Host: ").append(host).append("\r\n");
+    }
+    if (authorization != null) {
+      req.append("Authorization: ").append(authorization).append("\r\n");
+    }
+    req.append("Content-Length: 0\r\nConnection: close\r\n\r\n");
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
