@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -287,7 +288,40 @@ public final class HttpApi {
         refuse(ctx, 403, "Host must be 127.0.0.1:" + port + " or localhost:" + port);
         return;
       }
+      if (dotSegmentOrEncodedSlash(request.path())) {
+        refuse(ctx, 404, "no such path: a path segment may not be . or .. or hold a slash");
+        return;
+      }
       ctx.next();
+    }
+
+    /**
+     * The router normalises {@code /api/sync/accounts/%2e%2e} to {@code /api/sync}: a segment that
+     * decodes to {@code .} or {@code ..}, or to anything holding {@code /} or {@code \\}, is
+     * refused before routing (so is a malformed escape).
+     */
+    static boolean dotSegmentOrEncodedSlash(String rawPath) {
+      if (rawPath == null) {
+        return true;
+      }
+      for (String segment : rawPath.split("/", -1)) {
+        if (segment.indexOf('%') < 0 && !segment.equals(".") && !segment.equals("..")) {
+          continue;
+        }
+        String decoded;
+        try {
+          decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return true;
+        }
+        if (decoded.equals(".")
+            || decoded.equals("..")
+            || decoded.contains("/")
+            || decoded.contains("\\")) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** {@code 127.0.0.1}, {@code localhost} or {@code [::1]}, each with the server's port. */

@@ -201,6 +201,20 @@ class HttpApiSecurityTest {
   }
 
   @Test
+  void anEncodedDotSegmentIsAnUnknownPathNotAFullSync() throws Exception {
+    Object lastRun = daemon.queue().lastReport().orElse(null);
+    long calls = org.stats().total();
+    for (String key : List.of("%2e%2e", "%2E%2E", "%2e", ".%2e", "%2e%2e%2F", "%2e%2e/")) {
+      HttpResponse<String> r = call("POST", "/api/sync/accounts/" + key, "Bearer " + TOKEN);
+      assertThat(r.statusCode()).as(key).isEqualTo(404);
+      assertThat(r.body()).as(key).contains("\"status\":404").doesNotContain("\"run\"");
+    }
+    assertThat(daemon.queue().lastReport().orElse(null)).isSameAs(lastRun);
+    assertThat(daemon.queue().busy()).isFalse();
+    assertThat(org.stats().total()).isEqualTo(calls);
+  }
+
+  @Test
   void theTokenComparisonRejectsEveryNearMissWhereverItDiffers() {
     ApiToken token = ApiToken.of(TOKEN);
     assertThat(token.accepts("Bearer " + TOKEN)).isTrue();
