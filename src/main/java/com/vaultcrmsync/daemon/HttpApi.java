@@ -6,12 +6,18 @@ import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.run.SyncRequest;
 import com.vaultcrmsync.sync.run.SyncUsageException;
+import io.netty.channel.Channel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.URLDecoder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -33,6 +39,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.slf4j.Logger;
@@ -137,6 +144,7 @@ public final class HttpApi {
   }
 
   private CompletableFuture<Object> answer(Exchange exchange, CompletableFuture<RunReport> run) {
+    keepOpen(exchange);
     return run.<Object>thenApply(report -> streamed(exchange, report))
         .orTimeout(syncWait.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionally(failure -> failed(exchange, failure));
@@ -210,6 +218,24 @@ public final class HttpApi {
     return true;
   }
 
+  /**
+   * A sync call sends and receives nothing while its run lasts (up to {@code
+   * api.sync-wait-seconds}): its connection is exempt from the idle timeout until it has answered
+   * (the guard's end handler puts the timeout back).
+   */
+  static void keepOpen(Exchange exchange) {
+    Channel channel = channel(httpRequest(exchange));
+    if (channel != null && channel.pipeline().get("idle") != null) {
+      channel.pipeline().remove("idle");
+    }
+  }
+
+  private static Channel channel(HttpServerRequest request) {
+    return request != null && request.connection() instanceof ConnectionBase connection
+        ? connection.channel()
+        : null;
+  }
+
   /** The Vert.x request behind the exchange, or null when it did not come over HTTP. */
   static HttpServerRequest httpRequest(Exchange exchange) {
     if (exchange.getMessage() instanceof HttpMessage http) {
@@ -253,6 +279,14 @@ public final class HttpApi {
    */
   public static final class Guard extends SimpleEventNotifierSupport {
     private final Set<VertxPlatformHttpRouter> installed = ConcurrentHashMap.newKeySet();
+    private final long idleMillis;
+
+    /**
+     * @param idleTimeout a connection silent this long (no byte either way) is closed
+     */
+    public Guard(Duration idleTimeout) {
+      this.idleMillis = idleTimeout.toMillis();
+    }
 
     @Override
     public boolean isEnabled(CamelEvent event) {
@@ -265,13 +299,47 @@ public final class HttpApi {
       for (VertxPlatformHttpRouter router :
           camel.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
         if (installed.add(router)) {
-          router.route().order(Integer.MIN_VALUE).handler(Guard::guard);
+          router.route().order(Integer.MIN_VALUE).handler(this::guard);
         }
+      }
+      VertxPlatformHttpServer server = camel.hasService(VertxPlatformHttpServer.class);
+      if (server != null && server.getServer() != null) {
+        idleTimeout(server.getServer(), idleMillis);
       }
     }
 
-    private static void guard(RoutingContext ctx) {
+    /**
+     * Sets the idle timeout of the running server: Camel creates its {@code HttpServerOptions}
+     * itself and offers no key for it, but Vert.x reads the server's copy for each new connection
+     * (its pipeline's {@code idle} handler), so setting it once the server listens covers every
+     * connection after that — before any route, hence any request, is served.
+     */
+    private static void idleTimeout(HttpServer server, long millis) {
+      try {
+        Field field = server.getClass().getDeclaredField("options");
+        field.setAccessible(true);
+        HttpServerOptions options = (HttpServerOptions) field.get(server);
+        options.setIdleTimeoutUnit(TimeUnit.MILLISECONDS).setIdleTimeout((int) millis);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IllegalStateException(
+            "cannot set the HTTP API's idle timeout on " + server.getClass().getName(), e);
+      }
+    }
+
+    /** Closes idle connections again once an exempt call (see {@link #keepOpen}) has answered. */
+    private void restoreIdle(HttpServerRequest request) {
+      Channel channel = channel(request);
+      if (channel != null && channel.isActive() && channel.pipeline().get("idle") == null) {
+        channel
+            .pipeline()
+            .addBefore(
+                "handler", "idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+      }
+    }
+
+    private void guard(RoutingContext ctx) {
       HttpServerRequest request = ctx.request();
+      ctx.addEndHandler(done -> restoreIdle(request));
       // The port this connection came in on: the server's own, whatever was configured.
       int port = request.localAddress().port();
       System.err.println(

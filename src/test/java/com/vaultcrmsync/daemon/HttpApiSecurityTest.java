@@ -7,6 +7,7 @@ import com.vaultcrmsync.app.EmulatorLogin;
 import com.vaultcrmsync.app.RuntimeOptions;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
+import com.vaultcrmsync.emulator.http.Faults;
 import com.vaultcrmsync.testing.LoopbackOnly;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -61,6 +62,8 @@ class HttpApiSecurityTest {
             // Port 0: the system picks a free port at bind time and the daemon reports it.
             .withProperty("camel.server.port", "0")
             .withProperty("sync.schedule.cron", "0 0 0 1 1 ? 2099")
+            // Short, so that the half-open connection test is quick.
+            .withProperty("api.idle-timeout-seconds", "1")
             // A configuration asking for every interface: the daemon must still bind loopback.
             .withProperty("camel.server.host", "0.0.0.0");
     Files.writeString(
@@ -212,6 +215,35 @@ class HttpApiSecurityTest {
     assertThat(daemon.queue().lastReport().orElse(null)).isSameAs(lastRun);
     assertThat(daemon.queue().busy()).isFalse();
     assertThat(org.stats().total()).isEqualTo(calls);
+  }
+
+  @Test
+  void aHalfOpenConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+    long start = System.nanoTime();
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      // Without a timeout the read below would block for good: 15 s then fail the test.
+      socket.setSoTimeout(15_000);
+      socket.getOutputStream().write("GET /api/hea".getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      assertThat(socket.getInputStream().read())
+          .as("the server closed the connection")
+          .isEqualTo(-1);
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(call("GET", "/api/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSyncCallLongerThanTheIdleTimeoutStillGetsItsAnswer() throws Exception {
+    org.setFaults(new Faults(503, 0, null, 0, 400, 0), null);
+    try {
+      long start = System.nanoTime();
+      HttpResponse<String> r = call("POST", "/api/sync/accounts/Globex", "Bearer " + TOKEN);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(1));
+    } finally {
+      org.clearFaults();
+    }
   }
 
   @Test
