@@ -357,7 +357,10 @@ public final class HttpApi {
         return;
       }
       if (dotSegmentOrEncodedSlash(request.path())) {
-        refuse(ctx, 404, "no such path: a path segment may not be . or .. or hold a slash");
+        refuse(
+            ctx,
+            404,
+            "no such path: a segment that is . or .. or holds a slash (paths are not accepted here)");
         return;
       }
       ctx.next();
