@@ -43,6 +43,7 @@ public record Settings(
    * @param shutdownTimeout how long stopping waits for the run in progress
    * @param watchMaxNotes notes whose size and modification time the watch remembers
    * @param port the HTTP API's port on 127.0.0.1
+   * @param idleTimeout an HTTP connection that sends and receives nothing this long is closed
    */
   public record Daemon(
       Duration debounce,
@@ -50,7 +51,8 @@ public record Settings(
       long maxBodyBytes,
       Duration shutdownTimeout,
       int watchMaxNotes,
-      int port) {}
+      int port,
+      Duration idleTimeout) {}
 
   /** Loads the layers of {@code options} and reads the settings. */
   public static Settings load(RuntimeOptions options) {
@@ -94,7 +96,8 @@ public record Settings(
               r.get(SettingKeys.SERVER_MAX_BODY_SIZE),
               r.get(SettingKeys.SHUTDOWN_TIMEOUT),
               r.get(SettingKeys.WATCH_MAX_NOTES),
-              r.get(SettingKeys.SERVER_PORT)));
+              r.get(SettingKeys.SERVER_PORT),
+              r.get(SettingKeys.API_IDLE_TIMEOUT)));
     }
   }
 }

@@ -102,6 +102,8 @@ public final class SettingKeys {
       SettingKey.integer("vault.watch.max-notes", 1, MAX);
   public static final SettingKey<Duration> API_SYNC_WAIT =
       SettingKey.seconds("api.sync-wait-seconds", 0, DAY_SECONDS);
+  public static final SettingKey<Duration> API_IDLE_TIMEOUT =
+      SettingKey.seconds("api.idle-timeout-seconds", 1, DAY_SECONDS);
   public static final SettingKey<Integer> SERVER_PORT =
       SettingKey.integer("camel.server.port", 0, 65_535);
   public static final SettingKey<Long> SERVER_MAX_BODY_SIZE =
@@ -147,6 +149,7 @@ public final class SettingKeys {
           WATCH_DEBOUNCE,
           WATCH_MAX_NOTES,
           API_SYNC_WAIT,
+          API_IDLE_TIMEOUT,
           SERVER_PORT,
           SERVER_MAX_BODY_SIZE,
           SHUTDOWN_TIMEOUT);

@@ -93,6 +93,7 @@ public final class Daemon implements AutoCloseable {
         folders
             .options()
             .withBean("httpApi", api)
+            .withBean("httpApiGuard", new HttpApi.Guard(settings.idleTimeout()))
             .withBean("daemonTriggers", triggers)
             .withBean("vaultFileFilter", new VaultFileFilter<>())
             .withBean(

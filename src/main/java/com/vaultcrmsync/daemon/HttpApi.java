@@ -6,9 +6,19 @@ import com.vaultcrmsync.report.ReportWriter;
 import com.vaultcrmsync.report.RunReport;
 import com.vaultcrmsync.sync.SyncRequest;
 import com.vaultcrmsync.sync.SyncUsageException;
+import io.netty.channel.Channel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.net.URLDecoder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +27,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,6 +144,7 @@ public final class HttpApi {
   }
 
   private CompletableFuture<Object> answer(Exchange exchange, CompletableFuture<RunReport> run) {
+    keepOpen(exchange);
     return run.<Object>thenApply(report -> streamed(exchange, report))
         .orTimeout(syncWait.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionally(failure -> failed(exchange, failure));
@@ -168,20 +188,61 @@ public final class HttpApi {
     return error(exchange, 500, message);
   }
 
-  /** Checks size and token; when refused, the exchange already holds the error answer. */
+  /**
+   * Checks size and token; when refused, the exchange already holds the error answer. Both are read
+   * from the HTTP request's own headers: Camel also copies query parameters and form fields into
+   * the message headers, so {@code ?Authorization=Bearer…} or a form field would otherwise pass for
+   * the header. The message's copies are removed, so that nothing after this reads them.
+   */
   private boolean admitted(Exchange exchange) {
     Message in = exchange.getMessage();
-    Long length = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+    HttpServerRequest request = httpRequest(exchange);
+    in.removeHeader("Authorization");
+    String authorization = request == null ? null : request.getHeader("Authorization");
+    String declared = request == null ? null : request.getHeader("Content-Length");
+    Long length = null;
+    try {
+      length = declared == null ? null : Long.parseLong(declared.strip());
+    } catch (NumberFormatException e) {
+      length = Long.MAX_VALUE;
+    }
     if (length != null && length > maxBodyBytes) {
       in.setBody(error(exchange, 413, "request body too large (limit " + maxBodyBytes + " bytes)"));
       return false;
     }
-    if (!token.accepts(in.getHeader("Authorization", String.class))) {
+    if (!token.accepts(authorization)) {
       in.setHeader("WWW-Authenticate", "Bearer");
       in.setBody(error(exchange, 401, "missing or wrong bearer token"));
       return false;
     }
     return true;
+  }
+
+  /**
+   * A sync call sends and receives nothing while its run lasts (up to {@code
+   * api.sync-wait-seconds}): its connection is exempt from the idle timeout until it has answered
+   * (the guard's end handler puts the timeout back).
+   */
+  static void keepOpen(Exchange exchange) {
+    Channel channel = channel(httpRequest(exchange));
+    if (channel != null && channel.pipeline().get("idle") != null) {
+      channel.pipeline().remove("idle");
+    }
+  }
+
+  private static Channel channel(HttpServerRequest request) {
+    return request != null && request.connection() instanceof ConnectionBase connection
+        ? connection.channel()
+        : null;
+  }
+
+  /** The Vert.x request behind the exchange, or null when it did not come over HTTP. */
+  static HttpServerRequest httpRequest(Exchange exchange) {
+    if (exchange.getMessage() instanceof HttpMessage http) {
+      return http.getRequest();
+    }
+    HttpMessage in = exchange.getIn(HttpMessage.class);
+    return in == null ? null : in.getRequest();
   }
 
   /** An account key is a name: anything shaped like a vault path is refused. */
@@ -206,5 +267,154 @@ public final class HttpApi {
     out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
     out.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
     return body;
+  }
+
+  /**
+   * The first handler of the API's Vert.x router, for every path (known, unknown, health): it
+   * refuses, before any route, body handler or bean, a request whose {@code Host} is not {@code
+   * 127.0.0.1}, {@code localhost} or {@code [::1]} with the server's port (403; DNS rebinding: a
+   * web page whose host name now resolves to 127.0.0.1 sends its own name). Installed when Camel's
+   * routes start, after the server is up and before any route's consumer is: until then every path
+   * is a plain 404.
+   */
+  public static final class Guard extends SimpleEventNotifierSupport {
+    private final Set<VertxPlatformHttpRouter> installed = ConcurrentHashMap.newKeySet();
+    private final long idleMillis;
+
+    /**
+     * @param idleTimeout a connection silent this long (no byte either way) is closed
+     */
+    public Guard(Duration idleTimeout) {
+      this.idleMillis = idleTimeout.toMillis();
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+      return event instanceof CamelEvent.CamelContextRoutesStartingEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+      CamelContext camel = ((CamelEvent.CamelContextEvent) event).getContext();
+      for (VertxPlatformHttpRouter router :
+          camel.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
+        if (installed.add(router)) {
+          router.route().order(Integer.MIN_VALUE).handler(this::guard);
+        }
+      }
+      VertxPlatformHttpServer server = camel.hasService(VertxPlatformHttpServer.class);
+      if (server != null && server.getServer() != null) {
+        idleTimeout(server.getServer(), idleMillis);
+      }
+    }
+
+    /**
+     * Sets the idle timeout of the running server: Camel creates its {@code HttpServerOptions}
+     * itself and offers no key for it, but Vert.x reads the server's copy for each new connection
+     * (its pipeline's {@code idle} handler), so setting it once the server listens covers every
+     * connection after that — before any route, hence any request, is served.
+     */
+    private static void idleTimeout(HttpServer server, long millis) {
+      try {
+        Field field = server.getClass().getDeclaredField("options");
+        field.setAccessible(true);
+        HttpServerOptions options = (HttpServerOptions) field.get(server);
+        options.setIdleTimeoutUnit(TimeUnit.MILLISECONDS).setIdleTimeout((int) millis);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IllegalStateException(
+            "cannot set the HTTP API's idle timeout on " + server.getClass().getName(), e);
+      }
+    }
+
+    /** Closes idle connections again once an exempt call (see {@link #keepOpen}) has answered. */
+    private void restoreIdle(HttpServerRequest request) {
+      Channel channel = channel(request);
+      if (channel != null && channel.isActive() && channel.pipeline().get("idle") == null) {
+        channel
+            .pipeline()
+            .addBefore(
+                "handler", "idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS));
+      }
+    }
+
+    private void guard(RoutingContext ctx) {
+      HttpServerRequest request = ctx.request();
+      ctx.addEndHandler(done -> restoreIdle(request));
+      // The port this connection came in on: the server's own, whatever was configured.
+      int port = request.localAddress().port();
+      System.err.println(
+          "GUARD host="
+              + request.getHeader("Host")
+              + " authority="
+              + request.authority()
+              + " local="
+              + request.localAddress()
+              + " headers="
+              + request.headers().names());
+      // Vert.x moves the Host header to the request's authority.
+      if (!ownHost(request.authority(), port)) {
+        refuse(ctx, 403, "Host must be 127.0.0.1:" + port + " or localhost:" + port);
+        return;
+      }
+      if (dotSegmentOrEncodedSlash(request.path())) {
+        refuse(
+            ctx,
+            404,
+            "no such path: a segment that is . or .. or holds a slash (paths are not accepted here)");
+        return;
+      }
+      ctx.next();
+    }
+
+    /**
+     * The router normalises {@code /api/sync/accounts/%2e%2e} to {@code /api/sync}: a segment that
+     * decodes to {@code .} or {@code ..}, or to anything holding {@code /} or {@code \\}, is
+     * refused before routing (so is a malformed escape).
+     */
+    static boolean dotSegmentOrEncodedSlash(String rawPath) {
+      if (rawPath == null) {
+        return true;
+      }
+      for (String segment : rawPath.split("/", -1)) {
+        if (segment.indexOf('%') < 0 && !segment.equals(".") && !segment.equals("..")) {
+          continue;
+        }
+        String decoded;
+        try {
+          decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return true;
+        }
+        if (decoded.equals(".")
+            || decoded.equals("..")
+            || decoded.contains("/")
+            || decoded.contains("\\")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** {@code 127.0.0.1}, {@code localhost} or {@code [::1]}, each with the server's port. */
+    static boolean ownHost(HostAndPort authority, int port) {
+      if (authority == null || authority.port() != port) {
+        return false;
+      }
+      String host = authority.host().toLowerCase(Locale.ROOT);
+      return host.equals("127.0.0.1")
+          || host.equals("localhost")
+          || host.equals("[::1]")
+          || host.equals("::1");
+    }
+
+    private static void refuse(RoutingContext ctx, int status, String message) {
+      ObjectNode body = JSON.createObjectNode();
+      body.put("status", status);
+      body.put("message", message);
+      ctx.response()
+          .setStatusCode(status)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(body.toString());
+    }
   }
 }

@@ -7,10 +7,15 @@ import com.vaultcrmsync.app.EmulatorLogin;
 import com.vaultcrmsync.app.RuntimeOptions;
 import com.vaultcrmsync.emulator.Emulator;
 import com.vaultcrmsync.emulator.EmulatorOptions;
+import com.vaultcrmsync.emulator.http.Faults;
 import com.vaultcrmsync.testing.LoopbackOnly;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,6 +62,8 @@ class HttpApiSecurityTest {
             // Port 0: the system picks a free port at bind time and the daemon reports it.
             .withProperty("camel.server.port", "0")
             .withProperty("sync.schedule.cron", "0 0 0 1 1 ? 2099")
+            // Short, so that the half-open connection test is quick.
+            .withProperty("api.idle-timeout-seconds", "1")
             // A configuration asking for every interface: the daemon must still bind loopback.
             .withProperty("camel.server.host", "0.0.0.0");
     Files.writeString(
@@ -106,6 +113,137 @@ class HttpApiSecurityTest {
     assertThat(call("GET", "/api/reports/latest?token=" + TOKEN, null).statusCode()).isEqualTo(401);
     assertThat(call("GET", "/api/health", null).statusCode()).isEqualTo(200);
     assertThat(call("GET", "/api/reports/latest", "Bearer " + TOKEN).statusCode()).isIn(200, 404);
+  }
+
+  @Test
+  void theTokenCountsOnlyInTheAuthorizationHeaderNeverInAQueryOrAFormField() throws Exception {
+    String bearer = URLEncoder.encode("Bearer " + TOKEN, StandardCharsets.UTF_8);
+    Object lastRun = daemon.queue().lastReport().orElse(null);
+    assertThat(call("GET", "/api/reports/latest?Authorization=" + bearer, null).statusCode())
+        .isEqualTo(401);
+    assertThat(call("GET", "/api/reports/latest?authorization=" + bearer, null).statusCode())
+        .isEqualTo(401);
+    assertThat(call("POST", "/api/sync?Authorization=" + bearer, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> form =
+        HTTP.send(
+            request("/api/sync", null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Authorization=" + bearer))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(form.statusCode()).isEqualTo(401);
+    HttpResponse<String> account =
+        HTTP.send(
+            request("/api/sync/accounts/Globex", null)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Authorization=" + bearer))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(account.statusCode()).isEqualTo(401);
+    assertThat(daemon.queue().lastReport().orElse(null)).isSameAs(lastRun);
+    assertThat(daemon.queue().busy()).isFalse();
+    // The header itself still works.
+    assertThat(call("GET", "/api/reports/latest", "Bearer " + TOKEN).statusCode()).isIn(200, 404);
+  }
+
+  @Test
+  void aForeignHostIsRefusedOnEveryPathBeforeAnythingRuns() throws Exception {
+    Object lastRun = daemon.queue().lastReport().orElse(null);
+    for (String host :
+        List.of(
+            "evil.example",
+            "evil.example:" + port,
+            "127.0.0.1",
+            "127.0.0.1:" + (port == 1 ? 2 : port - 1),
+            "127.0.0.1.evil.example:" + port,
+            "localhost.evil.example:" + port,
+            "")) {
+      for (String path :
+          List.of("/api/health", "/api/reports/latest", "/api/no-such-path", "/", "/review")) {
+        String answer = raw("GET", path, host, "Bearer " + TOKEN);
+        if (host.isEmpty()) {
+          // HTTP/1.1 without Host: Vert.x itself answers 400 before any handler.
+          assertThat(answer).as(path).startsWith("HTTP/1.1 400").doesNotContain("lastRun");
+          continue;
+        }
+        assertThat(answer).as(host + " " + path).startsWith("HTTP/1.1 403");
+        assertThat(answer)
+            .as(host + " " + path)
+            .contains("\"status\":403")
+            .doesNotContain("lastRun");
+      }
+      assertThat(raw("POST", "/api/sync", host, "Bearer " + TOKEN))
+          .as(host)
+          .startsWith(host.isEmpty() ? "HTTP/1.1 400" : "HTTP/1.1 403");
+    }
+    assertThat(daemon.queue().lastReport().orElse(null)).isSameAs(lastRun);
+    assertThat(raw("GET", "/api/health", "127.0.0.1:" + port, null)).startsWith("HTTP/1.1 200");
+    assertThat(raw("GET", "/api/health", "localhost:" + port, null)).startsWith("HTTP/1.1 200");
+    assertThat(raw("GET", "/api/health", "[::1]:" + port, null)).startsWith("HTTP/1.1 200");
+    assertThat(call("GET", "/api/health", null).statusCode()).isEqualTo(200);
+  }
+
+  /** One request over a plain socket (any Host, even none): the raw answer. */
+  private static String raw(String method, String path, String host, String authorization)
+      throws IOException {
+    StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+    if (!host.isEmpty()) {
+      req.append("Host: ").append(host).append("\r\n");
+    }
+    if (authorization != null) {
+      req.append("Authorization: ").append(authorization).append("\r\n");
+    }
+    req.append("Content-Length: 0\r\nConnection: close\r\n\r\n");
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void anEncodedDotSegmentIsAnUnknownPathNotAFullSync() throws Exception {
+    Object lastRun = daemon.queue().lastReport().orElse(null);
+    long calls = org.stats().total();
+    for (String key : List.of("%2e%2e", "%2E%2E", "%2e", ".%2e", "%2e%2e%2F", "%2e%2e/")) {
+      HttpResponse<String> r = call("POST", "/api/sync/accounts/" + key, "Bearer " + TOKEN);
+      assertThat(r.statusCode()).as(key).isEqualTo(404);
+      assertThat(r.body()).as(key).contains("\"status\":404").doesNotContain("\"run\"");
+    }
+    assertThat(daemon.queue().lastReport().orElse(null)).isSameAs(lastRun);
+    assertThat(daemon.queue().busy()).isFalse();
+    assertThat(org.stats().total()).isEqualTo(calls);
+  }
+
+  @Test
+  void aHalfOpenConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+    long start = System.nanoTime();
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      // Without a timeout the read below would block for good: 15 s then fail the test.
+      socket.setSoTimeout(15_000);
+      socket.getOutputStream().write("GET /api/hea".getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      assertThat(socket.getInputStream().read())
+          .as("the server closed the connection")
+          .isEqualTo(-1);
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(call("GET", "/api/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSyncCallLongerThanTheIdleTimeoutStillGetsItsAnswer() throws Exception {
+    org.setFaults(new Faults(503, 0, null, 0, 400, 0), null);
+    try {
+      long start = System.nanoTime();
+      HttpResponse<String> r = call("POST", "/api/sync/accounts/Globex", "Bearer " + TOKEN);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(1));
+    } finally {
+      org.clearFaults();
+    }
   }
 
   @Test

@@ -3,6 +3,9 @@ package com.vaultcrmsync.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaultcrmsync.testing.LoopbackOnly;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Proves the emulator lets no one in by accident: it listens on the loopback interface only,
  * refuses wrong passwords, client secrets and refresh tokens, and verifies JWT bearer assertions
  * (wrong signing key, tampered claims, {@code alg: none} and expired ones get {@code
- * invalid_grant}).
+ * invalid_grant}), and keeps its test controls from any web page: a foreign {@code Host} (DNS
+ * rebinding) or {@code Origin} gets 403 and a body that is not JSON 415, while the calls tests and
+ * scripts make (JSON, {@code Host: 127.0.0.1:PORT}, no {@code Origin}) still work.
  */
 class EmulatorSecurityTest {
   @TempDir Path dir;
@@ -112,6 +117,93 @@ class EmulatorSecurityTest {
       assertThat(r.status()).as(assertion).isEqualTo(400);
       assertThat(r.json().get("error").asText()).as(assertion).isEqualTo("invalid_grant");
       assertThat(r.body()).doesNotContain("access_token");
+    }
+  }
+
+  @Test
+  void theControlsRefuseAForeignHostOrOriginAndBodiesThatAreNotJson() throws Exception {
+    org.insertAs("Dana Lee", "Account", Map.of("Name", "Keep Me"));
+    int port = org.port();
+    String own = "127.0.0.1:" + port;
+    String json = "application/json";
+    // The attack of issue 17: a rebound host name, a foreign page, a text/plain body.
+    assertThat(raw("POST", "/__emulator/reset", "attacker.rebind.example:" + port, null, null, ""))
+        .startsWith("HTTP/1.1 403")
+        .contains("\"errorCode\":\"FORBIDDEN\"");
+    assertThat(
+            raw(
+                "POST",
+                "/__emulator/reset",
+                "attacker.rebind.example",
+                "http://evil.example",
+                "text/plain",
+                "{}"))
+        .startsWith("HTTP/1.1 403");
+    assertThat(raw("POST", "/__emulator/reset", own, "http://evil.example", null, ""))
+        .startsWith("HTTP/1.1 403");
+    assertThat(raw("POST", "/__emulator/reset", own, "null", null, "")).startsWith("HTTP/1.1 403");
+    assertThat(raw("POST", "/__emulator/reset", "127.0.0.1.evil.example", null, null, ""))
+        .startsWith("HTTP/1.1 403");
+    assertThat(raw("POST", "/__emulator/reset", own, null, "text/plain", "{}"))
+        .startsWith("HTTP/1.1 415")
+        .contains("UNSUPPORTED_MEDIA_TYPE");
+    assertThat(
+            raw(
+                "POST",
+                "/__emulator/records/Task",
+                own,
+                null,
+                "application/x-www-form-urlencoded",
+                "{\"Subject\":\"planted\"}"))
+        .startsWith("HTTP/1.1 415");
+    assertThat(raw("POST", "/__emulator/reset", own, null, null, "{}")).startsWith("HTTP/1.1 415");
+    assertThat(raw("GET", "/__emulator/stats", "evil.example", null, null, ""))
+        .startsWith("HTTP/1.1 403");
+    assertThat(org.org().store().count("Account")).isEqualTo(1);
+    assertThat(org.org().store().count("Task")).isZero();
+
+    // What tests and scripts send still works: own host (any loopback spelling), own origin, JSON.
+    assertThat(raw("GET", "/__emulator/stats", own, null, null, "")).startsWith("HTTP/1.1 200");
+    assertThat(raw("GET", "/__emulator/stats", "localhost:" + port, null, null, ""))
+        .startsWith("HTTP/1.1 200");
+    assertThat(raw("GET", "/__emulator/users", "[::1]:" + port, null, null, ""))
+        .startsWith("HTTP/1.1 200");
+    assertThat(
+            raw(
+                "POST",
+                "/__emulator/faults",
+                own,
+                "http://localhost:" + port,
+                json + "; charset=UTF-8",
+                "{\"latencyMs\":0}"))
+        .startsWith("HTTP/1.1 200");
+    assertThat(http.call("POST", "/__emulator/faults", "{\"lockRowEvery\":0}").status())
+        .isEqualTo(200);
+    assertThat(http.call("DELETE", "/__emulator/faults", null).status()).isEqualTo(200);
+    assertThat(http.call("POST", "/__emulator/reset", null).status()).isEqualTo(200);
+    assertThat(org.org().store().count("Account")).isZero();
+  }
+
+  /** One request over a plain socket, so that Host and Origin can be anything: the raw answer. */
+  private String raw(
+      String method, String path, String host, String origin, String type, String body)
+      throws Exception {
+    StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host);
+    if (origin != null) {
+      req.append("\r\nOrigin: ").append(origin);
+    }
+    if (type != null) {
+      req.append("\r\nContent-Type: ").append(type);
+    }
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    req.append("\r\nContent-Length: ").append(bytes.length).append("\r\nConnection: close\r\n\r\n");
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), org.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
+      out.write(bytes);
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

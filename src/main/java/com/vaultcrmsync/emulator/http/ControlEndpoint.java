@@ -10,11 +10,16 @@ import com.vaultcrmsync.emulator.org.ObjectDef;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Test controls under {@code /__emulator/} (not Salesforce; not counted; no token needed, since the
- * emulator only listens on loopback):
+ * emulator only listens on loopback). A web page in the user's browser must not drive them (DNS
+ * rebinding, cross-site requests), so every control call is refused unless its {@code Host} is the
+ * loopback address or {@code localhost} (403), it carries no {@code Origin} or the emulator's own
+ * (403), and a body, if any, is JSON (415): a cross-site page would need a CORS preflight for that,
+ * which is never granted.
  *
  * <ul>
  *   <li>{@code GET stats}: {@code {"total","byOperation","oauth","apiUsage":{"used","max"},
@@ -38,6 +43,7 @@ final class ControlEndpoint {
   }
 
   ApiReply handle(ApiRequest r) throws ApiException {
+    refuseForeignCallers(r);
     String what = r.segment(1);
     String method = r.method();
     if (what == null) {
@@ -85,6 +91,62 @@ final class ControlEndpoint {
       }
       default -> throw ApiException.notFound();
     }
+  }
+
+  /** Refuses a foreign Host or Origin (403) and a body that is not JSON (415). */
+  private void refuseForeignCallers(ApiRequest r) throws ApiException {
+    String host = r.header("Host");
+    if (host == null || !isLoopbackHost(host)) {
+      throw new ApiException(
+          403,
+          ApiError.of(
+              "FORBIDDEN",
+              "the emulator's controls answer only Host 127.0.0.1, localhost or [::1]"));
+    }
+    String origin = r.header("Origin");
+    if (origin != null && !ownOrigins().contains(origin.toLowerCase(Locale.ROOT))) {
+      throw new ApiException(
+          403,
+          ApiError.of("FORBIDDEN", "the emulator's controls refuse requests from other origins"));
+    }
+    String type = r.header("Content-Type");
+    boolean json =
+        type != null
+            && type.toLowerCase(Locale.ROOT).split(";", 2)[0].strip().equals("application/json");
+    if ((type != null || !r.body().isEmpty()) && !json) {
+      throw new ApiException(
+          415,
+          ApiError.of(
+              "UNSUPPORTED_MEDIA_TYPE",
+              "the emulator's controls take a JSON body only (Content-Type: application/json)"));
+    }
+  }
+
+  private List<String> ownOrigins() {
+    int port = emulator.port();
+    return List.of("http://127.0.0.1:" + port, "http://localhost:" + port, "http://[::1]:" + port);
+  }
+
+  /** {@code 127.0.0.1}, {@code localhost} or {@code [::1]}, with or without a port. */
+  static boolean isLoopbackHost(String host) {
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    String name;
+    if (h.startsWith("[")) {
+      int end = h.indexOf(']');
+      if (end < 0) {
+        return false;
+      }
+      name = h.substring(0, end + 1);
+      h = h.substring(end + 1);
+    } else {
+      int colon = h.indexOf(':');
+      name = colon < 0 ? h : h.substring(0, colon);
+      h = colon < 0 ? "" : h.substring(colon);
+    }
+    if (!h.isEmpty() && !h.matches(":[0-9]{1,5}")) {
+      return false;
+    }
+    return name.equals("127.0.0.1") || name.equals("localhost") || name.equals("[::1]");
   }
 
   private ApiReply records(ApiRequest r) throws ApiException {
