@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class HttpApiSecurityTest {
-  private static final String TOKEN = "api-token-Zq9vW3xK7pL2mN8r";
+  private static final String TOKEN = "api-token-Zq9vW3xK7pL2mN8r-c4Tg6Hs1";
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -68,6 +69,9 @@ class HttpApiSecurityTest {
             .withProperty("camel.server.host", "0.0.0.0");
     Files.writeString(
         Files.createDirectories(vault.resolve(".vault-crm-sync")).resolve("api-token"), TOKEN);
+    Files.setPosixFilePermissions(
+        vault.resolve(".vault-crm-sync/api-token"),
+        PosixFilePermissions.fromString("rw-------"));
     daemon = Daemon.start(Daemon.folders(base, vault, null));
     port = daemon.httpPort();
   }
