@@ -23,14 +23,8 @@ public final class CollectionsWriter implements CrmWriter {
   private final CrmRoutes routes;
   private final LockedRowRetry lockedRows;
   private final CollectionResults results;
-  private final CamelCrmGateway.WriteWindows writes;
 
-  CollectionsWriter(
-      CrmRoutes routes,
-      RetryBackoff backoff,
-      SecretMask mask,
-      CamelCrmGateway.WriteWindows writes) {
-    this.writes = writes;
+  CollectionsWriter(CrmRoutes routes, RetryBackoff backoff, SecretMask mask) {
     this.routes = routes;
     this.lockedRows = new LockedRowRetry(backoff);
     this.results = new CollectionResults(mask);
@@ -95,9 +89,8 @@ public final class CollectionsWriter implements CrmWriter {
       List<I> items, Function<List<I>, List<SaveResult>> perChunk) {
     List<SaveResult> all = new ArrayList<>(items.size());
     for (int from = 0; from < items.size(); from += CHUNK) {
-      List<I> chunk = items.subList(from, Math.min(items.size(), from + CHUNK));
-      // The call's interval, retries included: what a later pull excludes as its own echo.
-      all.addAll(writes.during(() -> lockedRows.send(chunk, perChunk)));
+      all.addAll(
+          lockedRows.send(items.subList(from, Math.min(items.size(), from + CHUNK)), perChunk));
     }
     return all;
   }

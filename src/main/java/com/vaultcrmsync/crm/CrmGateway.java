@@ -1,7 +1,6 @@
 package com.vaultcrmsync.crm;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,21 +26,6 @@ public interface CrmGateway extends AutoCloseable {
    * by {@link Writers}; its calls count in {@link #usage()}.
    */
   CrmWriter writer();
-
-  /**
-   * The id of the user this gateway reads and writes as: the last segment of the OAuth identity URL
-   * ({@code …/id/<orgId>/<userId>}) of its session, known without a call; empty when unknown.
-   */
-  default Optional<String> integrationUserId() {
-    return Optional.empty();
-  }
-
-  /**
-   * Hands {@code listener} the server-time window of every write call made from now on, as soon as
-   * the call returned (whether it succeeded or not): the pushes a later pull excludes ({@link
-   * OwnWrites}). A gateway that cannot tell (a test double) never calls it.
-   */
-  default void onWrite(Consumer<ChangePosition.OwnWrites.Window> listener) {}
 
   /** API calls made so far by this gateway and the org's remaining daily allowance. */
   ApiUsage usage();

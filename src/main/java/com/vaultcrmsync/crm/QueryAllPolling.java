@@ -58,16 +58,10 @@ public final class QueryAllPolling implements ChangeSource {
     this.activities = List.copyOf(activities);
   }
 
-  /**
-   * One query per object: the Accounts, then each activity object; the sync's own pushes ({@link
-   * ChangePosition#ownWrites()}) are left out by the query, never read.
-   */
+  /** One query per object: the Accounts, then each activity object. */
   @Override
   public void changesSince(ChangePosition position, Listener listener) {
-    String where =
-        " WHERE SystemModstamp >= "
-            + SoqlLiteral.datetime(position.since())
-            + position.ownWrites().soqlFilter().map(f -> " AND " + f).orElse("");
+    String where = " WHERE SystemModstamp >= " + SoqlLiteral.datetime(position.since());
     read(accounts.select() + where, listener::accounts);
     for (Watched a : activities) {
       read(a.select() + where, page -> listener.activities(a.sObject(), page));

@@ -18,11 +18,7 @@ final class Writers {
   /**
    * The writer for calls sent through {@code routes}, with {@code crm.retry.*} from the context.
    */
-  static CrmWriter choose(
-      CamelContext context,
-      CrmRoutes routes,
-      SecretMask mask,
-      CamelCrmGateway.WriteWindows writes) {
-    return new CollectionsWriter(routes, RetryBackoff.from(context), mask, writes);
+  static CrmWriter choose(CamelContext context, CrmRoutes routes, SecretMask mask) {
+    return new CollectionsWriter(routes, RetryBackoff.from(context), mask);
   }
 }

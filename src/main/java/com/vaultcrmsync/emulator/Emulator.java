@@ -221,23 +221,6 @@ public final class Emulator implements AutoCloseable {
     writeAs(user, sObject, id, fields);
   }
 
-  /**
-   * Updates a record as the given user in a transaction that commits now but was stamped at {@code
-   * stampedAt} ({@code SystemModstamp} and {@code LastModifiedDate}): a late commit, which a pull
-   * from a watermark past {@code stampedAt} sees only through its lookback. For tests.
-   */
-  public void updateCommittedLate(
-      String user, String sObject, String id, Map<String, Object> fields, Instant stampedAt) {
-    writeAs(user, sObject, id, fields);
-    try (Transaction tx = org.store().begin()) {
-      Map<String, Object> late = new LinkedHashMap<>(tx.get(id));
-      late.put("SystemModstamp", stampedAt);
-      late.put("LastModifiedDate", stampedAt);
-      tx.put(Map.copyOf(late));
-      tx.commit(options.clock().instant());
-    }
-  }
-
   /** Soft-deletes a record as the integration user. */
   public void delete(String id) {
     try (Transaction tx = org.store().begin()) {

@@ -1,7 +1,6 @@
 package com.vaultcrmsync.sync.run;
 
 import com.vaultcrmsync.crm.ChangePosition;
-import com.vaultcrmsync.crm.ChangePosition.OwnWrites;
 import com.vaultcrmsync.crm.ChangeSource;
 import com.vaultcrmsync.crm.CrmGateway;
 import com.vaultcrmsync.crm.CrmRecords;
@@ -9,7 +8,6 @@ import com.vaultcrmsync.crm.QueryAllPolling;
 import com.vaultcrmsync.mapping.FieldRule;
 import com.vaultcrmsync.mapping.Mappings;
 import com.vaultcrmsync.sync.plan.EchoFilter;
-import com.vaultcrmsync.sync.state.StateStore;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,60 +20,13 @@ import java.util.Set;
  * Pulls CRM changes from a {@link ChangeSource} into a {@link Result}: everything changed since a
  * position, or every activity of given Accounts regardless of it. As each page of records arrives
  * the run's {@link EchoFilter} decides which can change something; the rest is counted and dropped.
- *
- * <p>The sync's own pushes are not read at all: with a state, every write call's server-time window
- * is stored as it returns ({@value #OWN_WRITES}, with the integration user's id from the session's
- * identity URL, cached as {@value #USER}), and a pull since a position leaves out what that user
- * changed inside those windows, in the query ({@link OwnWrites}; docs/sync-semantics.md). The
- * filter by content hash stays behind it as the safety net.
  */
 public final class CrmPull {
-  /** The state position holding the sync's own push windows ({@link OwnWrites#encode()}). */
-  static final String OWN_WRITES = "own-writes";
-
-  /** The state position caching the integration user's id. */
-  static final String USER = "integration-user";
-
   private final ChangeSource source;
-  private final StateStore state;
-  private final String user;
 
   /** Pulls by {@code queryAll} polling through {@code crm}, selecting what the mappings need. */
   CrmPull(CrmGateway crm, Mappings mappings) {
-    this(crm, mappings, null);
-  }
-
-  /**
-   * Also records the window of each write {@code crm} makes in {@code state}, and leaves the
-   * recorded windows out of the pulls since a position.
-   */
-  CrmPull(CrmGateway crm, Mappings mappings, StateStore state) {
     this.source = polling(crm, mappings);
-    this.state = state == null || state.isReadOnly() ? null : state;
-    this.user = this.state == null ? null : integrationUser(crm, this.state);
-    if (this.state != null && user != null) {
-      crm.onWrite(this::pushed);
-    }
-  }
-
-  /** The session's user, cached in the state; the cached one when the session names none. */
-  private static String integrationUser(CrmGateway crm, StateStore state) {
-    String cached = state.position(USER).orElse(null);
-    String now = crm.integrationUserId().orElse(null);
-    if (now != null && !now.equals(cached)) {
-      state.putPosition(USER, now);
-    }
-    return now != null ? now : cached;
-  }
-
-  /** Stores one write call's window with those before it. */
-  private void pushed(OwnWrites.Window window) {
-    state.putPosition(OWN_WRITES, ownWrites().plus(window).encode());
-  }
-
-  /** The stored push windows of the integration user (none stored for another user). */
-  private OwnWrites ownWrites() {
-    return OwnWrites.parse(state.position(OWN_WRITES).orElse(null)).forUser(user);
   }
 
   /**
@@ -168,12 +119,6 @@ public final class CrmPull {
 
   /** Every Account, Task and Event changed at or after the position's {@code since()}. */
   void since(ChangePosition position, Result into) {
-    if (state != null) {
-      OwnWrites own = ownWrites().from(position.since());
-      // Windows the position has passed are forgotten: no later pull reads that far back.
-      state.putPosition(OWN_WRITES, own.encode());
-      position = position.excluding(own);
-    }
     // Bounded: what is left past the bound is read again from its stamp by the next run.
     source.changesSince(position, new Deciding(into, into.keepAtMost > 0));
   }

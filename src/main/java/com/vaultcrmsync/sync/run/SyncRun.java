@@ -64,7 +64,7 @@ final class SyncRun {
             new SyncPlanner(state, run.settings(), run.mapper().mappings()),
             new NoteLinker(state, run.crm(), run.mapper().mappings().account(), budget),
             budget,
-            new CrmPull(run.crm(), run.mapper().mappings(), run.state()),
+            new CrmPull(run.crm(), run.mapper().mappings()),
             window,
             new PlanWriter(run, rec, budget, window));
   }

@@ -106,52 +106,6 @@ class SoqlEngineTest {
         .isEqualTo(code);
   }
 
-  /**
-   * The echo-free pull's shape (docs/sync-semantics.md): the complement of "this user inside one of
-   * these windows", with AND/OR mixed only through parentheses, equal to the NOT form; both ends of
-   * a window are inside it. (OwnerId stands in for LastModifiedById: same reference type.)
-   */
-  @Test
-  void theEchoFreePullShapeLeavesOutOneUsersRecordsInsideTheWindowsOnly() throws SoqlException {
-    String user = "'" + alice + "'";
-    String complement =
-        "WHERE SystemModstamp >= 2025-01-01T00:00:00Z AND (OwnerId != "
-            + user
-            + " OR SystemModstamp < 2025-05-01T12:00:00.123Z"
-            + " OR (SystemModstamp > 2025-05-01T12:00:00.123Z AND SystemModstamp < 2025-06-17T23:00:00.000Z)"
-            + " OR SystemModstamp > 2025-06-18T09:00:00.000Z) ORDER BY Subject";
-    String negated =
-        "WHERE SystemModstamp >= 2025-01-01T00:00:00Z AND NOT (OwnerId = "
-            + user
-            + " AND ((SystemModstamp >= 2025-05-01T12:00:00.123Z AND SystemModstamp <= 2025-05-01T12:00:00.123Z)"
-            + " OR (SystemModstamp >= 2025-06-17T23:00:00.000Z AND SystemModstamp <= 2025-06-18T09:00:00.000Z)))"
-            + " ORDER BY Subject";
-    assertThat(subjects(complement)).containsExactly("Plan offsite");
-    assertThat(subjects(negated)).containsExactly("Plan offsite");
-    // Another user's records are all read, inside the windows too.
-    String other = "'005000000000000AAA'";
-    assertThat(subjects(complement.replace(user, other)))
-        .containsExactly("Call Acme", "Email Globex", "No date", "Plan offsite");
-    assertThat(subjects(negated.replace(user, other)))
-        .containsExactly("Call Acme", "Email Globex", "No date", "Plan offsite");
-    // One millisecond past a window's end is outside it.
-    assertThat(
-            subjects(
-                complement.replace(
-                    "SystemModstamp > 2025-06-18T09:00:00.000Z",
-                    "SystemModstamp > 2025-06-18T08:59:59.999Z")))
-        .containsExactly("Call Acme", "Plan offsite");
-    // Without the parentheses, AND and OR may not be mixed, as in Salesforce.
-    assertError(
-        () ->
-            subjects(
-                "WHERE SystemModstamp >= 2025-01-01T00:00:00Z AND OwnerId != "
-                    + user
-                    + " OR SystemModstamp < 2025-05-01T00:00:00Z"),
-        "MALFORMED_QUERY",
-        "OR");
-  }
-
   @Test
   void rowsFollowTheSelectListInCanonicalCasingWithTypedValues() throws SoqlException {
     SoqlResult result =
