@@ -70,8 +70,7 @@ class HttpApiSecurityTest {
     Files.writeString(
         Files.createDirectories(vault.resolve(".vault-crm-sync")).resolve("api-token"), TOKEN);
     Files.setPosixFilePermissions(
-        vault.resolve(".vault-crm-sync/api-token"),
-        PosixFilePermissions.fromString("rw-------"));
+        vault.resolve(".vault-crm-sync/api-token"), PosixFilePermissions.fromString("rw-------"));
     daemon = Daemon.start(Daemon.folders(base, vault, null));
     port = daemon.httpPort();
   }
